@@ -33,8 +33,13 @@ final class StoreMipCommand implements Callable<Integer> {
 
     static Path render(VoxelStore store, Double angle, float window, Path png) throws java.io.IOException {
         SliceImage mip = angle == null ? store.coronalMip() : store.rotatingMip(angle);
-        SlicePng.write(mip, window, headIsAtHighK(store), png);
+        SlicePng.write(mip, window, headIsAtHighK(store), patientRightIsAtHighI(store), png);
         return png.toAbsolutePath();
+    }
+
+    /** Radiological convention: patient's right (LPS −x) on the viewer's left. */
+    static boolean patientRightIsAtHighI(VoxelStore store) {
+        return store.geometry().direction()[0] < 0;
     }
 
     /** Rows of a coronal image run along k; flip them when k points to the head so the head is on top. */

@@ -20,8 +20,10 @@ public final class SlicePng {
     /**
      * @param windowMax value shown as black (e.g. SUV 10); 0 and below are white
      * @param flipVertical true to put row {@code height-1} at the top (k increasing towards the head)
+     * @param flipHorizontal true to put column {@code width-1} at the left (radiological display puts the
+     *                       patient's right on the viewer's left)
      */
-    public static BufferedImage render(SliceImage slice, float windowMax, boolean flipVertical) {
+    public static BufferedImage render(SliceImage slice, float windowMax, boolean flipVertical, boolean flipHorizontal) {
         double pixel = Math.min(slice.spacingUMm(), slice.spacingVMm());
         int width = Math.max(1, (int) Math.round(slice.width() * slice.spacingUMm() / pixel));
         int height = Math.max(1, (int) Math.round(slice.height() * slice.spacingVMm() / pixel));
@@ -33,6 +35,9 @@ public final class SlicePng {
             }
             for (int x = 0; x < width; x++) {
                 int u = Math.min(slice.width() - 1, (int) (x * pixel / slice.spacingUMm()));
+                if (flipHorizontal) {
+                    u = slice.width() - 1 - u;
+                }
                 float level = slice.get(u, v) / windowMax;
                 int grey = 255 - (int) (255 * Math.max(0f, Math.min(1f, level)));
                 image.getRaster().setSample(x, y, 0, grey);
@@ -41,10 +46,11 @@ public final class SlicePng {
         return image;
     }
 
-    public static void write(SliceImage slice, float windowMax, boolean flipVertical, Path png) throws IOException {
+    public static void write(SliceImage slice, float windowMax, boolean flipVertical, boolean flipHorizontal, Path png)
+        throws IOException {
         Path temp = Files.createTempFile(png.toAbsolutePath().getParent(), ".render-", ".png");
         try {
-            if (!ImageIO.write(render(slice, windowMax, flipVertical), "png", temp.toFile())) {
+            if (!ImageIO.write(render(slice, windowMax, flipVertical, flipHorizontal), "png", temp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
             Files.move(temp, png, StandardCopyOption.REPLACE_EXISTING);
