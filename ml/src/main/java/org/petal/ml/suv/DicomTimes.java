@@ -9,13 +9,14 @@ import java.time.ZoneOffset;
  * {@code @cornerstonejs/calculate-suv} 1.1.0 so that decay times (and hence factors) agree with it.
  *
  * <p>Times carry no time zone: both injection and scan times are read as the same local wall clock, which
- * is what every DICOM SUV recipe assumes. Two upstream quirks are kept deliberately, because changing them
- * changes factors by up to ~1e-4 relative and the requirement is to match the reference library:
- * <ul>
- *   <li>TM fractions are read from character 7 on (the position after "HHMMSS."), whatever precedes them;</li>
- *   <li>a fraction with leading zeros loses them when recombined (".051370" counts as 0.5137 s), because
- *       upstream turns the microsecond count into text and right-pads it to six digits.</li>
- * </ul>
+ * is what every DICOM SUV recipe assumes. TM fractions are read from character 7 on (the position after
+ * "HHMMSS."), as upstream does.
+ *
+ * <p>One upstream bug is deliberately <em>not</em> copied: upstream turns the microsecond count into text and
+ * right-pads it to six digits, so a fraction with leading zeros loses them (".051370" would count as
+ * 0.5137 s, an error of up to a second in the decay time). Petal adds the fraction as microseconds. None of
+ * the reference vectors has such a fraction, so they still agree to 1e-6 relative; a test pins the
+ * corrected behaviour.
  */
 final class DicomTimes {
 
@@ -112,22 +113,12 @@ final class DicomTimes {
     }
 
     private static double combine(int[] date, Time time) {
-        // Upstream writes the microseconds as text, right-pads to 6 digits, then reads them back.
-        String fraction = time.microseconds() == null || time.microseconds() == 0 ? "000000" : padEnd(Long.toString(time.microseconds()));
         double seconds = LocalDate.of(date[0], date[1], date[2]).toEpochDay() * 86400.0;
         seconds += time.hours() * 3600;
         seconds += (time.minutes() == null ? 0 : time.minutes()) * 60;
         seconds += time.seconds() == null ? 0 : time.seconds();
-        seconds += Long.parseLong(fraction) * Math.pow(10, -fraction.length());
+        seconds += time.microseconds() == null ? 0 : time.microseconds() / 1e6;
         return seconds;
-    }
-
-    private static String padEnd(String digits) {
-        StringBuilder sb = new StringBuilder(digits);
-        while (sb.length() < 6) {
-            sb.append('0');
-        }
-        return sb.toString();
     }
 
     /** JavaScript {@code parseInt(s, 10)}: optional leading blanks and sign, then digits; null for NaN. */
