@@ -20,8 +20,9 @@ public final class PhantomDatasetWriter {
 
     private PhantomDatasetWriter() {}
 
-    public static Dataset write(Path dir, int cases, long seed, double voxelMm, Consumer<DatasetCase> progress)
+    public static Dataset write(Path directory, int cases, long seed, double voxelMm, Consumer<DatasetCase> progress)
         throws IOException {
+        Path dir = directory.toAbsolutePath().normalize();
         if (cases < 1) {
             throw new IllegalArgumentException("--cases must be at least 1");
         }
