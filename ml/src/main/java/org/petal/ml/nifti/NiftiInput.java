@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.petal.ml.io.CorruptFileException;
-import org.petal.ml.io.InvalidImageException;
 import org.petal.ml.io.VoxelBudget;
 
 /**
