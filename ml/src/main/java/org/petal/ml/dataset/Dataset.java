@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.petal.ml.io.AtomicFiles;
 
 /**
  * A dataset directory: {@code labels.json}, {@code cases.csv} and the images they point to (see

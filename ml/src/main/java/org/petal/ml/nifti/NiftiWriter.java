@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.petal.ml.io.AtomicFiles;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -83,25 +84,12 @@ public final class NiftiWriter {
             throw new IllegalArgumentException("NIfTI file name must end in .nii or .nii.gz: " + file);
         }
         checkFitsNifti1(geometry);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-        boolean done = false;
-        try {
+        AtomicFiles.write(file, tmp -> {
             try (OutputStream out = open(tmp, gzip)) {
                 out.write(NiftiHeaderEncoder.encode(geometry, type, description));
                 voxels.write(out);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        });
     }
 
     private static OutputStream open(Path tmp, boolean gzip) throws IOException {

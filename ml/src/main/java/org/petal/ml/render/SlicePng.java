@@ -2,10 +2,9 @@ package org.petal.ml.render;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.petal.ml.io.AtomicFiles;
 import org.petal.ml.store.SliceImage;
 
 /**
@@ -48,14 +47,10 @@ public final class SlicePng {
 
     public static void write(SliceImage slice, float windowMax, boolean flipVertical, boolean flipHorizontal, Path png)
         throws IOException {
-        Path temp = Files.createTempFile(png.toAbsolutePath().getParent(), ".render-", ".png");
-        try {
-            if (!ImageIO.write(render(slice, windowMax, flipVertical, flipHorizontal), "png", temp.toFile())) {
+        AtomicFiles.write(png, tmp -> {
+            if (!ImageIO.write(render(slice, windowMax, flipVertical, flipHorizontal), "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(temp, png, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 }

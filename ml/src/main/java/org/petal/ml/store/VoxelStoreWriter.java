@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import org.petal.ml.io.AtomicFiles;
 import org.petal.ml.io.VoxelSink;
 import org.petal.ml.volume.PetUnit;
 import org.petal.ml.volume.PetVolume;
@@ -167,11 +167,9 @@ public final class VoxelStoreWriter implements VoxelSink, AutoCloseable {
         writeFloats(temp.resolve(StoreFiles.MIP_SAGITTAL), mipSagittal);
         StoreMetadata metadata = StoreMetadata.of(geometry, unit, suvParameters, min, max, source, nonFinite);
         StoreFiles.JSON.writeValue(temp.resolve(StoreFiles.METADATA).toFile(), metadata);
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target);
-        }
+        AtomicFiles.makeReadable(temp, true);
+        // Only a directory rename makes the case visible; target was checked not to exist.
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
     }
 
