@@ -44,9 +44,12 @@ final class BenchmarkVolumes {
 
     /**
      * A 2 mm phantom sampled (nearest neighbour) onto AutoPET's 400×400×326 grid at 2.04×2.04×3 mm: the
-     * body in the middle of the transverse field of view with air around it, as in a real scan.
+     * body in the middle of the transverse field of view with air around it, as in a real scan. With
+     * {@code noisyAir} the air gets reconstruction-like low-level noise (|N(0, 0.05)| SUV), which makes the
+     * file compress about as poorly as real scans do.
      */
-    static PetVolume phantomOnAutoPetGrid() {
+    static PetVolume phantomOnAutoPetGrid(boolean noisyAir) {
+        SplittableRandom random = new SplittableRandom(11);
         PetVolume phantom = PhantomGenerator.generate(PhantomSpec.of(7, 0).withVoxelMm(2.0)).pet();
         VolumeGeometry g = VolumeGeometry.axisAligned(NX, NY, NZ, 2.036, 2.036, 3.0, new double[] {-406, -406, 0});
         float[] v = new float[(int) g.voxelCount()];
@@ -58,9 +61,11 @@ final class BenchmarkVolumes {
                     int si = (int) Math.round(src[0]);
                     int sj = (int) Math.round(src[1]);
                     int sk = (int) Math.round(src[2]);
-                    if (phantom.geometry().contains(si, sj, sk)) {
-                        v[g.index(i, j, k)] = phantom.get(si, sj, sk);
+                    float value = phantom.geometry().contains(si, sj, sk) ? phantom.get(si, sj, sk) : 0f;
+                    if (noisyAir && value < 0.05f) {
+                        value = (float) Math.abs(0.05 * random.nextGaussian());
                     }
+                    v[g.index(i, j, k)] = value;
                 }
             }
         }
