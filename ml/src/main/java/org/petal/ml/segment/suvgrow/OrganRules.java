@@ -1,0 +1,88 @@
+package org.petal.ml.segment.suvgrow;
+
+import org.petal.ml.segment.Voxel;
+
+/**
+ * Organ strategy: statistics-driven grow on the smoothed image. The seed sphere gives mean and standard
+ * deviation; a first grow within {@code mean ± k·std} collects the organ body, whose own statistics
+ * (far more voxels, so a steadier estimate) set the final interval.
+ */
+final class OrganRules {
+
+    /**
+     * Spread is kept within these fractions of the mean: a seed sphere straddling an edge would otherwise
+     * give a huge std (leak), a perfectly flat one a tiny std (fragmented grow).
+     */
+    private static final double MIN_CV = 0.04;
+    private static final double MAX_CV = 0.2;
+
+    private OrganRules() {}
+
+    static SeedRule rule(WindowImage img, float[] values, int click, SuvGrowConfig cfg, Scratch scratch) {
+        Voxel clickVoxel = img.voxel(click);
+        double[] seed = ballStats(img, values, click, cfg.organSeedRadiusMm());
+        if (!(seed[0] >= cfg.minimalSuv())) {
+            return SeedRule.background(clickVoxel);
+        }
+        float[] bounds = bounds(seed[0], seed[1], cfg);
+        byte[] mask = new byte[img.n];
+        int count = RegionGrower.grow(img, values, bounds[0], bounds[1], new int[] {click}, 1, -1, 0, cfg.connectivity(),
+            mask, scratch);
+        double[] region = listStats(values, scratch.ints(0, img.n), count);
+        // Adapt once, unless the first pass stayed tiny (then the seed sphere is the better estimate).
+        if (count >= 27) {
+            bounds = bounds(region[0], region[1], cfg);
+        }
+        return new SeedRule(true, bounds[0], bounds[1], clickVoxel, clickVoxel, 0, (float) region[0]);
+    }
+
+    private static float[] bounds(double mean, double std, SuvGrowConfig cfg) {
+        double s = Math.min(Math.max(std, MIN_CV * mean), MAX_CV * mean);
+        double lo = Math.max(mean - cfg.organK() * s, cfg.organMinFraction() * mean);
+        double hi = mean + cfg.organK() * s;
+        return new float[] {(float) lo, (float) hi};
+    }
+
+    /** {mean, std} of the values within {@code radiusMm} of a voxel (window voxels only). */
+    static double[] ballStats(WindowImage img, float[] values, int centre, double radiusMm) {
+        int ci = img.i(centre);
+        int cj = img.j(centre);
+        int ck = img.k(centre);
+        int ri = (int) Math.floor(radiusMm / img.sx);
+        int rj = (int) Math.floor(radiusMm / img.sy);
+        int rk = (int) Math.floor(radiusMm / img.sz);
+        double r2 = radiusMm * radiusMm;
+        double sum = 0;
+        double sum2 = 0;
+        long n = 0;
+        for (int k = Math.max(0, ck - rk); k <= Math.min(img.d - 1, ck + rk); k++) {
+            for (int j = Math.max(0, cj - rj); j <= Math.min(img.h - 1, cj + rj); j++) {
+                for (int i = Math.max(0, ci - ri); i <= Math.min(img.w - 1, ci + ri); i++) {
+                    double dx = (i - ci) * img.sx;
+                    double dy = (j - cj) * img.sy;
+                    double dz = (k - ck) * img.sz;
+                    if (dx * dx + dy * dy + dz * dz <= r2) {
+                        double x = values[img.index(i, j, k)];
+                        sum += x;
+                        sum2 += x * x;
+                        n++;
+                    }
+                }
+            }
+        }
+        double mean = sum / n;
+        return new double[] {mean, Math.sqrt(Math.max(0, sum2 / n - mean * mean))};
+    }
+
+    private static double[] listStats(float[] values, int[] list, int count) {
+        double sum = 0;
+        double sum2 = 0;
+        for (int q = 0; q < count; q++) {
+            double x = values[list[q]];
+            sum += x;
+            sum2 += x * x;
+        }
+        double mean = sum / Math.max(1, count);
+        return new double[] {mean, Math.sqrt(Math.max(0, sum2 / Math.max(1, count) - mean * mean))};
+    }
+}

@@ -1,0 +1,41 @@
+package org.petal.ml.segment.suvgrow;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.petal.ml.dataset.LabelKind;
+import org.petal.ml.segment.PatchModel;
+import org.petal.ml.segment.Voxel;
+
+/**
+ * Per-object state of {@code suv-grow}: the {@link SeedRule} (threshold, seed) of every include click,
+ * fixed by the first window that saw the click. Later windows and interactions reuse it, so the
+ * object keeps one threshold however the framework tiles it. Safe for windows predicted in parallel.
+ */
+public final class SuvGrowState implements PatchModel.ObjectState {
+
+    private final LabelKind kind;
+    private final Map<Voxel, SeedRule> rules = new ConcurrentHashMap<>();
+
+    SuvGrowState(LabelKind kind) {
+        this.kind = kind;
+    }
+
+    public LabelKind kind() {
+        return kind;
+    }
+
+    SeedRule rule(Voxel click) {
+        return rules.get(click);
+    }
+
+    SeedRule remember(Voxel click, SeedRule rule) {
+        SeedRule previous = rules.putIfAbsent(click, rule);
+        return previous != null ? previous : rule;
+    }
+
+    /** The lower SUV threshold fixed for an include click, if that click has been seen (for tests, logs). */
+    public java.util.OptionalDouble threshold(Voxel click) {
+        SeedRule r = rules.get(click);
+        return r == null || !r.valid() ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(r.lo());
+    }
+}

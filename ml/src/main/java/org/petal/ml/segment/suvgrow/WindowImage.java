@@ -1,0 +1,107 @@
+package org.petal.ml.segment.suvgrow;
+
+import org.petal.ml.segment.Box;
+import org.petal.ml.segment.Voxel;
+import org.petal.ml.volume.PetVolume;
+import org.petal.ml.volume.VolumeGeometry;
+
+/**
+ * The SUV values of one window copied into a flat array (box order of {@code org.petal.ml.segment}), with
+ * index arithmetic. Only the window is read: growth never looks outside it; neighbouring windows continue
+ * through the framework's stitched probabilities.
+ */
+final class WindowImage {
+
+    final Box box;
+    final int w;
+    final int h;
+    final int d;
+    final int n;
+    /** Voxel spacing in mm along i, j, k. */
+    final double sx;
+    final double sy;
+    final double sz;
+    final float[] suv;
+    private float[] smoothed;
+
+    private WindowImage(Box box, double[] spacing, float[] suv) {
+        this.box = box;
+        this.w = box.width();
+        this.h = box.height();
+        this.d = box.depth();
+        this.n = w * h * d;
+        this.sx = spacing[0];
+        this.sy = spacing[1];
+        this.sz = spacing[2];
+        this.suv = suv;
+    }
+
+    static WindowImage read(PetVolume volume, Box window, Scratch scratch) {
+        VolumeGeometry g = volume.geometry();
+        Box b = window.intersect(Box.of(g));
+        float[] src = volume.voxels();
+        float[] dst = scratch.floats(0, b.width() * b.height() * b.depth());
+        int w = b.width();
+        int o = 0;
+        for (int k = b.k0(); k < b.k1(); k++) {
+            for (int j = b.j0(); j < b.j1(); j++) {
+                System.arraycopy(src, g.index(b.i0(), j, k), dst, o, w);
+                o += w;
+            }
+        }
+        return new WindowImage(b, g.spacing(), dst);
+    }
+
+    /** Local index of a volume voxel, or −1 when it is outside the window. */
+    int index(Voxel v) {
+        return box.contains(v) ? box.localIndex(v.i(), v.j(), v.k()) : -1;
+    }
+
+    int index(int i, int j, int k) {
+        return i + w * (j + h * k);
+    }
+
+    int i(int idx) { return idx % w; }
+    int j(int idx) { return (idx / w) % h; }
+    int k(int idx) { return idx / (w * h); }
+
+    Voxel voxel(int idx) {
+        return new Voxel(box.i0() + i(idx), box.j0() + j(idx), box.k0() + k(idx));
+    }
+
+    /** Squared distance in mm² between two local voxels. */
+    double distance2Mm(int a, int b) {
+        double di = (i(a) - i(b)) * sx;
+        double dj = (j(a) - j(b)) * sy;
+        double dk = (k(a) - k(b)) * sz;
+        return di * di + dj * dj + dk * dk;
+    }
+
+    /**
+     * The 3×3×3 mean of the window (edge voxels average over their in-window neighbours): the organ grow
+     * decides on it so single noisy voxels neither stop nor leak the grow.
+     */
+    float[] smoothed(Scratch scratch) {
+        if (smoothed == null) {
+            float[] a = scratch.floats(1, n);
+            float[] b = scratch.floats(2, n);
+            boxPass(suv, a, 1, w);
+            boxPass(a, b, w, h);
+            boxPass(b, a, w * h, d);
+            smoothed = a;
+        }
+        return smoothed;
+    }
+
+    /** One separable 3-tap mean along the axis with the given stride and length. */
+    private void boxPass(float[] in, float[] out, int stride, int len) {
+        for (int idx = 0; idx < n; idx++) {
+            int pos = (idx / stride) % len;
+            float s = in[idx];
+            int c = 1;
+            if (pos > 0) { s += in[idx - stride]; c++; }
+            if (pos < len - 1) { s += in[idx + stride]; c++; }
+            out[idx] = s / c;
+        }
+    }
+}

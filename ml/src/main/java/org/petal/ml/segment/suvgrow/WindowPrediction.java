@@ -1,0 +1,155 @@
+package org.petal.ml.segment.suvgrow;
+
+import java.util.List;
+import org.petal.ml.dataset.LabelKind;
+import org.petal.ml.segment.PointPrompt;
+
+/** One predict call: rules for the clicks, grows, stitched continuation, exclude split, post-processing. */
+final class WindowPrediction {
+
+    private final WindowImage img;
+    private final boolean organ;
+    private final List<PointPrompt> prompts;
+    private final float[] stitched;
+    private final SuvGrowState state;
+    private final SuvGrowConfig cfg;
+    private final Scratch scratch;
+    private final float[] values;
+    private int[] includeSeeds = new int[16];
+    private int includeCount;
+
+    WindowPrediction(WindowImage img, LabelKind kind, List<PointPrompt> prompts, float[] stitched, SuvGrowState state,
+                     SuvGrowConfig cfg, Scratch scratch) {
+        this.img = img;
+        this.organ = kind == LabelKind.ORGAN;
+        this.prompts = prompts;
+        this.stitched = stitched;
+        this.state = state;
+        this.cfg = cfg;
+        this.scratch = scratch;
+        this.values = organ && cfg.organSmoothing() ? img.smoothed(scratch) : img.suv;
+    }
+
+    byte[] run() {
+        byte[] mask = scratch.zeroBytes(img.n);
+        SeedRule primary = null;
+        boolean first = true;
+        for (PointPrompt p : prompts) {
+            if (!p.include()) {
+                continue;
+            }
+            SeedRule rule = ruleFor(p, first);
+            first = false;
+            if (rule == null || !rule.valid()) {
+                continue;
+            }
+            if (primary == null) {
+                primary = rule;
+            }
+            growRule(rule, mask);
+        }
+        if (primary != null) {
+            continueStitched(primary, mask);
+            splitByExcludes(primary, mask);
+        }
+        if (organ && cfg.fillHoles()) {
+            HoleFill.fill(img, mask, scratch);
+        }
+        return mask;
+    }
+
+    /** The click's remembered rule; computed here when the click lies in this window and is new. */
+    private SeedRule ruleFor(PointPrompt p, boolean first) {
+        SeedRule known = state.rule(p.voxel());
+        if (known != null) {
+            return known;
+        }
+        int click = img.index(p.voxel());
+        if (click < 0) {
+            return null;
+        }
+        SeedRule rule = organ ? OrganRules.rule(img, values, click, cfg, scratch)
+            : LesionRules.rule(img, click, first, cfg, scratch);
+        return state.remember(p.voxel(), rule);
+    }
+
+    private void growRule(SeedRule rule, byte[] mask) {
+        int[] seeds = new int[2];
+        int count = 0;
+        int seed = img.index(rule.seed());
+        if (seed >= 0) {
+            seeds[count++] = seed;
+        }
+        int click = img.index(rule.click());
+        if (click >= 0 && click != seed && rule.accepts(values[click])) {
+            seeds[count++] = click;
+        }
+        if (count == 0) {
+            return;
+        }
+        int ball = rule.ballRadiusMm() > 0 ? click : -1;
+        if (rule.ballRadiusMm() > 0 && ball < 0) {
+            return;
+        }
+        RegionGrower.grow(img, values, rule.lo(), rule.hi(), seeds, count, ball, rule.ballRadiusMm(), cfg.connectivity(),
+            mask, scratch);
+        for (int s = 0; s < count; s++) {
+            addInclude(seeds[s]);
+        }
+    }
+
+    /** Earlier windows' foreground continues here, grown with the object's first rule. */
+    private void continueStitched(SeedRule primary, byte[] mask) {
+        if (stitched == null) {
+            return;
+        }
+        int start = includeCount;
+        for (int v = 0; v < img.n; v++) {
+            if (stitched[v] > 0.5f) {
+                addInclude(v);
+            }
+        }
+        if (includeCount > start) {
+            int[] seeds = java.util.Arrays.copyOfRange(includeSeeds, start, includeCount);
+            RegionGrower.grow(img, values, primary.lo(), primary.hi(), seeds, seeds.length, -1, 0, cfg.connectivity(), mask,
+                scratch);
+        }
+    }
+
+    private void splitByExcludes(SeedRule primary, byte[] mask) {
+        if (prompts.stream().allMatch(PointPrompt::include)) {
+            return;
+        }
+        int[] exclude = new int[16];
+        int count = 0;
+        for (PointPrompt p : prompts) {
+            int v = p.include() ? -1 : img.index(p.voxel());
+            if (v >= 0 && mask[v] != 0) {
+                exclude = grow(exclude, count);
+                exclude[count++] = v;
+            }
+        }
+        if (stitched != null) {
+            for (int v = 0; v < img.n; v++) {
+                // Decided background that we would grow into: an earlier window cut it off.
+                if (mask[v] != 0 && stitched[v] <= 0.5f) {
+                    exclude = grow(exclude, count);
+                    exclude[count++] = v;
+                }
+            }
+        }
+        if (count > 0) {
+            GeodesicSplitter.split(img, values, mask, includeSeeds, includeCount, exclude, count, primary.scale(),
+                cfg.geodesicIntensityWeight(), scratch);
+        }
+    }
+
+    private void addInclude(int v) {
+        includeSeeds = grow(includeSeeds, includeCount);
+        includeSeeds[includeCount++] = v;
+    }
+
+    private static int[] grow(int[] a, int count) {
+        return count < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
+    }
+}
