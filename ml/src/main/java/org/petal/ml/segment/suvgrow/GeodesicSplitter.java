@@ -8,6 +8,11 @@ import java.util.Arrays;
  * lower geodesic cost. A step costs its length in mm times {@code 1 + weight·|ΔSUV| / scale}, so fronts
  * slow down where intensity changes: two touching hot spheres part in the valley between them rather than
  * at the plain midpoint of the clicks.
+ *
+ * <p>An exclude seed only claims voxels within {@code reach} times its own depth (its distance to the
+ * region's border) of itself: a click at the centre of a leak removes the leak, not the half of the
+ * object that happens to be geodesically nearer to it than to the include seeds. Afterwards only what
+ * is still connected to an include seed is kept.
  */
 final class GeodesicSplitter {
 
@@ -18,14 +23,23 @@ final class GeodesicSplitter {
 
     /** Clears {@code mask} where the exclude seeds win; voxels no seed reaches keep their value. */
     static void split(WindowImage img, float[] values, byte[] mask, int[] include, int includeCount, int[] exclude,
-                      int excludeCount, float scale, double weight, Scratch scratch) {
+                      int excludeCount, float scale, double weight, double reach, Scratch scratch) {
         int n = img.n;
+        double[] reach2 = new double[excludeCount];
+        for (int s = 0; s < excludeCount; s++) {
+            double r = reach * depthMm(img, mask, exclude[s]);
+            reach2[s] = r * r;
+        }
+        int[] which = scratch.ints(1, n);
         float[] dist = scratch.floats(3, n);
         Arrays.fill(dist, 0, n, Float.POSITIVE_INFINITY);
         byte[] owner = new byte[n];
         Heap heap = new Heap(1024);
         // Exclude first, include after: on a shared voxel the include (kept) click wins.
         seed(exclude, excludeCount, EXCLUDE, mask, dist, owner, heap);
+        for (int s = 0; s < excludeCount; s++) {
+            which[exclude[s]] = s;
+        }
         seed(include, includeCount, INCLUDE, mask, dist, owner, heap);
         double[] step = {img.sx, img.sx, img.sy, img.sy, img.sz, img.sz};
         float inv = scale > 0 ? (float) (weight / scale) : 0f;
@@ -58,12 +72,86 @@ final class GeodesicSplitter {
                 if (du < dist[u]) {
                     dist[u] = du;
                     owner[u] = owner[v];
+                    which[u] = which[v];
                     heap.push(du, u);
                 }
             }
         }
         for (int v = 0; v < n; v++) {
-            if (owner[v] == EXCLUDE) {
+            if (owner[v] == EXCLUDE && img.distance2Mm(v, exclude[which[v]]) <= reach2[which[v]]) {
+                mask[v] = 0;
+            }
+        }
+        keepConnected(img, mask, include, includeCount, scratch);
+    }
+
+    /** Distance in mm from a voxel to the nearest voxel outside the region (or the window), capped at 64 voxels. */
+    static double depthMm(WindowImage img, byte[] mask, int v) {
+        int ci = img.i(v);
+        int cj = img.j(v);
+        int ck = img.k(v);
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 1; r <= 64; r++) {
+            double minStep = Math.min(img.sx, Math.min(img.sy, img.sz));
+            if (r * minStep > best) {
+                break;
+            }
+            // Scan the faces of the cube shell of radius r.
+            for (int k = ck - r; k <= ck + r; k++) {
+                for (int j = cj - r; j <= cj + r; j++) {
+                    for (int i = ci - r; i <= ci + r; i++) {
+                        if (Math.abs(i - ci) != r && Math.abs(j - cj) != r && Math.abs(k - ck) != r) {
+                            continue;
+                        }
+                        boolean outside = i < 0 || j < 0 || k < 0 || i >= img.w || j >= img.h || k >= img.d
+                            || mask[img.index(i, j, k)] == 0;
+                        if (outside) {
+                            double dx = (i - ci) * img.sx;
+                            double dy = (j - cj) * img.sy;
+                            double dz = (k - ck) * img.sz;
+                            best = Math.min(best, Math.sqrt(dx * dx + dy * dy + dz * dz));
+                        }
+                    }
+                }
+            }
+        }
+        return Double.isInfinite(best) ? 64 * Math.max(img.sx, Math.max(img.sy, img.sz)) : best;
+    }
+
+    /** Keeps only mask voxels 6-connected to an include seed. */
+    private static void keepConnected(WindowImage img, byte[] mask, int[] include, int includeCount, Scratch scratch) {
+        int gen = scratch.newGeneration(img.n);
+        int[] stamp = scratch.stamps();
+        int[] queue = scratch.ints(0, img.n);
+        int tail = 0;
+        for (int s = 0; s < includeCount; s++) {
+            int v = include[s];
+            if (v >= 0 && mask[v] != 0 && stamp[v] != gen) {
+                stamp[v] = gen;
+                queue[tail++] = v;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int v = queue[head];
+            int i = img.i(v);
+            int j = img.j(v);
+            int k = img.k(v);
+            for (int e = 0; e < 6; e++) {
+                int a = i + Connectivity.SIX.di(e);
+                int b = j + Connectivity.SIX.dj(e);
+                int c = k + Connectivity.SIX.dk(e);
+                if (a < 0 || b < 0 || c < 0 || a >= img.w || b >= img.h || c >= img.d) {
+                    continue;
+                }
+                int u = img.index(a, b, c);
+                if (stamp[u] != gen && mask[u] != 0) {
+                    stamp[u] = gen;
+                    queue[tail++] = u;
+                }
+            }
+        }
+        for (int v = 0; v < img.n; v++) {
+            if (mask[v] != 0 && stamp[v] != gen) {
                 mask[v] = 0;
             }
         }

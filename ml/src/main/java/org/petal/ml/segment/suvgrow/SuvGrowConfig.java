@@ -27,6 +27,8 @@ import java.util.Objects;
  *                              above its (lowered) threshold only within this radius of the click
  * @param geodesicIntensityWeight extra geodesic cost of an SUV step relative to the region's SUV scale
  *                              (exclude-click split); 0 gives plain path length
+ * @param excludeReach          an exclude click removes voxels at most this many times its depth (its
+ *                              distance in mm to the region's border) away from itself
  */
 public record SuvGrowConfig(
     double peakSearchRadiusMm,
@@ -42,17 +44,18 @@ public record SuvGrowConfig(
     boolean organSmoothing,
     boolean fillHoles,
     double refineRadiusMm,
-    double geodesicIntensityWeight) {
+    double geodesicIntensityWeight,
+    double excludeReach) {
 
     public static final SuvGrowConfig DEFAULTS = new SuvGrowConfig(
         7.0, LesionThreshold.PERCENT_OF_MAX, 0.41, 2.5, 8.0, 1.0, Connectivity.SIX,
-        8.0, 3.0, 0.6, true, true, 12.0, 20.0);
+        8.0, 3.0, 0.6, true, true, 12.0, 20.0, 1.5);
 
     public SuvGrowConfig {
         Objects.requireNonNull(lesionThreshold);
         Objects.requireNonNull(connectivity);
         if (!(peakSearchRadiusMm >= 0) || !(lesionFraction > 0 && lesionFraction < 1) || !(organSeedRadiusMm >= 0)
-            || !(organK > 0) || !(backgroundShellMm > 0) || !(refineRadiusMm >= 0) || !(geodesicIntensityWeight >= 0)) {
+            || !(organK > 0) || !(backgroundShellMm > 0) || !(refineRadiusMm >= 0) || !(geodesicIntensityWeight >= 0) || !(excludeReach > 0)) {
             throw new IllegalArgumentException("invalid suv-grow configuration: " + this);
         }
     }
@@ -60,16 +63,28 @@ public record SuvGrowConfig(
     public SuvGrowConfig withLesionThreshold(LesionThreshold rule) {
         return new SuvGrowConfig(peakSearchRadiusMm, rule, lesionFraction, fixedSuv, backgroundShellMm, minimalSuv,
             connectivity, organSeedRadiusMm, organK, organMinFraction, organSmoothing, fillHoles, refineRadiusMm,
-            geodesicIntensityWeight);
+            geodesicIntensityWeight, excludeReach);
     }
 
     public SuvGrowConfig withConnectivity(Connectivity c) {
         return new SuvGrowConfig(peakSearchRadiusMm, lesionThreshold, lesionFraction, fixedSuv, backgroundShellMm, minimalSuv,
-            c, organSeedRadiusMm, organK, organMinFraction, organSmoothing, fillHoles, refineRadiusMm, geodesicIntensityWeight);
+            c, organSeedRadiusMm, organK, organMinFraction, organSmoothing, fillHoles, refineRadiusMm, geodesicIntensityWeight, excludeReach);
+    }
+
+    public SuvGrowConfig withLesionFraction(double fraction) {
+        return new SuvGrowConfig(peakSearchRadiusMm, lesionThreshold, fraction, fixedSuv, backgroundShellMm, minimalSuv,
+            connectivity, organSeedRadiusMm, organK, organMinFraction, organSmoothing, fillHoles, refineRadiusMm,
+            geodesicIntensityWeight, excludeReach);
+    }
+
+    public SuvGrowConfig withRefinement(double refineRadius, double intensityWeight, double reach) {
+        return new SuvGrowConfig(peakSearchRadiusMm, lesionThreshold, lesionFraction, fixedSuv, backgroundShellMm, minimalSuv,
+            connectivity, organSeedRadiusMm, organK, organMinFraction, organSmoothing, fillHoles, refineRadius,
+            intensityWeight, reach);
     }
 
     public SuvGrowConfig withOrgan(double k, double minFraction, boolean smoothing, boolean holes) {
         return new SuvGrowConfig(peakSearchRadiusMm, lesionThreshold, lesionFraction, fixedSuv, backgroundShellMm, minimalSuv,
-            connectivity, organSeedRadiusMm, k, minFraction, smoothing, holes, refineRadiusMm, geodesicIntensityWeight);
+            connectivity, organSeedRadiusMm, k, minFraction, smoothing, holes, refineRadiusMm, geodesicIntensityWeight, excludeReach);
     }
 }

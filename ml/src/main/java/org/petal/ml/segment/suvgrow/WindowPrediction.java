@@ -140,7 +140,7 @@ final class WindowPrediction {
         }
         if (count > 0) {
             GeodesicSplitter.split(img, values, mask, includeSeeds, includeCount, exclude, count, primary.scale(),
-                cfg.geodesicIntensityWeight(), scratch);
+                cfg.geodesicIntensityWeight(), cfg.excludeReach(), scratch);
         }
     }
 
