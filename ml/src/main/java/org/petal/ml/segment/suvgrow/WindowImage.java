@@ -93,15 +93,24 @@ final class WindowImage {
         return smoothed;
     }
 
-    /** One separable 3-tap mean along the axis with the given stride and length. */
+    /** One separable 3-tap mean along the axis with the given stride and length (no per-voxel division). */
     private void boxPass(float[] in, float[] out, int stride, int len) {
-        for (int idx = 0; idx < n; idx++) {
-            int pos = (idx / stride) % len;
-            float s = in[idx];
-            int c = 1;
-            if (pos > 0) { s += in[idx - stride]; c++; }
-            if (pos < len - 1) { s += in[idx + stride]; c++; }
-            out[idx] = s / c;
+        int outer = n / (stride * len);
+        for (int o = 0; o < outer; o++) {
+            int base = o * stride * len;
+            for (int s = 0; s < stride; s++) {
+                int start = base + s;
+                if (len == 1) {
+                    out[start] = in[start];
+                    continue;
+                }
+                int last = start + (len - 1) * stride;
+                out[start] = (in[start] + in[start + stride]) * 0.5f;
+                for (int idx = start + stride; idx < last; idx += stride) {
+                    out[idx] = (in[idx - stride] + in[idx] + in[idx + stride]) * (1f / 3f);
+                }
+                out[last] = (in[last - stride] + in[last]) * 0.5f;
+            }
         }
     }
 }

@@ -51,8 +51,10 @@ class SuvGrowHecktorTest {
         }
         report.append(String.format(Locale.ROOT, "mean 1 click %.3f, 5 clicks %.3f%n", sum1 / n, sum5 / n));
         System.out.print(report);
-        assertThat(sum1 / n).as(report.toString()).isGreaterThanOrEqualTo(0.0);
-        assertThat(sum5 / n).as(report.toString()).isGreaterThanOrEqualTo(0.0);
+        // Regression guards with margin below the measured 0.843 (1 click) and 0.863 (5 clicks); the targets
+        // 0.84 / 0.88 are not asserted because the measured margin is too small (5 clicks: not reached yet).
+        assertThat(sum1 / n).as(report.toString()).isGreaterThanOrEqualTo(0.80);
+        assertThat(sum5 / n).as(report.toString()).isGreaterThanOrEqualTo(0.82);
     }
 
     static String fmt(double[] d) {

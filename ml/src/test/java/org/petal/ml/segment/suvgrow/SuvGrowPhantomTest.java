@@ -64,7 +64,9 @@ class SuvGrowPhantomTest {
                 s[4] / n, n));
         }
         System.out.print(report);
-        assertThat(sums).as(report.toString()).isNotEmpty();
+        // Only the liver has margin (measured 0.899 with one click); the other organ and lesion floors of the
+        // full evaluation are not reached yet, so they are reported, not asserted.
+        assertThat(sums.get("liver")[0] / counts.get("liver")).as(report.toString()).isGreaterThanOrEqualTo(0.85);
     }
 
     static boolean[] labelMask(PhantomCase c, int label) {
