@@ -16,12 +16,23 @@ final class OrganRules {
     private static final double MIN_CV = 0.04;
     private static final double MAX_CV = 0.2;
 
+    /**
+     * Organs may be cold (lungs: SUV 0.3–0.7), so an organ click is on background only where there is
+     * essentially no activity: air outside the body.
+     */
+    static final double MIN_ORGAN_SUV = 0.15;
+
     private OrganRules() {}
 
-    static SeedRule rule(WindowImage img, float[] values, int click, SuvGrowConfig cfg, Scratch scratch) {
+    /**
+     * @param first whether this is the object's first include click; a later one (a user adding what the
+     *              first grow missed) grows with its own statistics but only within the refinement radius,
+     *              so a click on a missed kidney pole cannot flood the neighbouring liver
+     */
+    static SeedRule rule(WindowImage img, float[] values, int click, boolean first, SuvGrowConfig cfg, Scratch scratch) {
         Voxel clickVoxel = img.voxel(click);
         double[] seed = ballStats(img, values, click, cfg.organSeedRadiusMm());
-        if (!(seed[0] >= cfg.minimalSuv())) {
+        if (!(seed[0] >= MIN_ORGAN_SUV)) {
             return SeedRule.background(clickVoxel);
         }
         float[] bounds = bounds(seed[0], seed[1], cfg);
@@ -33,7 +44,7 @@ final class OrganRules {
         if (count >= 27) {
             bounds = bounds(region[0], region[1], cfg);
         }
-        return new SeedRule(true, bounds[0], bounds[1], clickVoxel, clickVoxel, 0, (float) region[0]);
+        return new SeedRule(true, bounds[0], bounds[1], clickVoxel, clickVoxel, first ? 0 : cfg.refineRadiusMm(), (float) region[0]);
     }
 
     private static float[] bounds(double mean, double std, SuvGrowConfig cfg) {

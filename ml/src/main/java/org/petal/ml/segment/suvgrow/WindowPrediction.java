@@ -68,7 +68,7 @@ final class WindowPrediction {
         if (click < 0) {
             return null;
         }
-        SeedRule rule = organ ? OrganRules.rule(img, values, click, cfg, scratch)
+        SeedRule rule = organ ? OrganRules.rule(img, values, click, first, cfg, scratch)
             : LesionRules.rule(img, click, first, cfg, scratch);
         return state.remember(p.voxel(), rule);
     }
