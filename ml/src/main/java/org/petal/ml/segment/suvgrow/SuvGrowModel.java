@@ -67,7 +67,7 @@ public final class SuvGrowModel implements PatchModel {
         if (img.n != size) {
             throw new IllegalArgumentException("window " + request.window() + " is not inside the volume");
         }
-        byte[] mask = new WindowPrediction(img, request.kind(), prompts, request.stitched(), state, config, scratch).run();
+        byte[] mask = new WindowPrediction(request.volume(), img, request.kind(), prompts, request.stitched(), state, config, scratch).run();
         for (int v = 0; v < size; v++) {
             out[v] = mask[v];
         }

@@ -1,12 +1,14 @@
 package org.petal.ml.segment.suvgrow;
 
 import java.util.List;
+import org.petal.ml.volume.PetVolume;
 import org.petal.ml.dataset.LabelKind;
 import org.petal.ml.segment.PointPrompt;
 
 /** One predict call: rules for the clicks, grows, stitched continuation, exclude split, post-processing. */
 final class WindowPrediction {
 
+    private final PetVolume volume;
     private final WindowImage img;
     private final boolean organ;
     private final List<PointPrompt> prompts;
@@ -18,8 +20,9 @@ final class WindowPrediction {
     private int[] includeSeeds = new int[16];
     private int includeCount;
 
-    WindowPrediction(WindowImage img, LabelKind kind, List<PointPrompt> prompts, float[] stitched, SuvGrowState state,
-                     SuvGrowConfig cfg, Scratch scratch) {
+    WindowPrediction(PetVolume volume, WindowImage img, LabelKind kind, List<PointPrompt> prompts, float[] stitched,
+                     SuvGrowState state, SuvGrowConfig cfg, Scratch scratch) {
+        this.volume = volume;
         this.img = img;
         this.organ = kind == LabelKind.ORGAN;
         this.prompts = prompts;
@@ -33,6 +36,7 @@ final class WindowPrediction {
     byte[] run() {
         byte[] mask = scratch.zeroBytes(img.n);
         SeedRule primary = null;
+        List<SeedRule> others = new java.util.ArrayList<>();
         boolean first = true;
         for (PointPrompt p : prompts) {
             if (!p.include()) {
@@ -44,11 +48,14 @@ final class WindowPrediction {
                 continue;
             }
             if (primary == null) {
-                primary = rule;
+                primary = withoutLeak(rule, IntervalRefinement.adjust(rule, prompts, organ, volume, cfg.minimalSuv()));
+            } else {
+                others.add(rule);
             }
-            growRule(rule, mask);
         }
         if (primary != null) {
+            growRule(primary, mask);
+            others.forEach(rule -> growRule(rule, mask));
             continueStitched(primary, mask);
             splitByExcludes(primary, mask);
         }
@@ -57,6 +64,28 @@ final class WindowPrediction {
         }
         return mask;
     }
+
+    /**
+     * A lowered interval that more than {@link #LEAK_GROWTH} times enlarges the object has reached a
+     * neighbouring structure through the rim: keep the original interval and let the local grows add the
+     * clicked part instead.
+     */
+    private SeedRule withoutLeak(SeedRule original, SeedRule adjusted) {
+        if (adjusted.lo() >= original.lo()) {
+            return adjusted;
+        }
+        int[] seed = {img.index(original.seed())};
+        if (seed[0] < 0) {
+            return adjusted;
+        }
+        byte[] probe = new byte[img.n];
+        int before = RegionGrower.grow(img, values, original.lo(), original.hi(), seed, 1, -1, 0, cfg.connectivity(), probe, scratch);
+        java.util.Arrays.fill(probe, (byte) 0);
+        int after = RegionGrower.grow(img, values, adjusted.lo(), adjusted.hi(), seed, 1, -1, 0, cfg.connectivity(), probe, scratch);
+        return after > LEAK_GROWTH * before ? original : adjusted;
+    }
+
+    static final double LEAK_GROWTH = 1.6;
 
     /** The click's remembered rule; computed here when the click lies in this window and is new. */
     private SeedRule ruleFor(PointPrompt p, boolean first) {

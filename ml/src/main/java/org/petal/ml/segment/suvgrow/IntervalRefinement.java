@@ -1,0 +1,86 @@
+package org.petal.ml.segment.suvgrow;
+
+import java.util.List;
+import org.petal.ml.segment.PointPrompt;
+import org.petal.ml.segment.Voxel;
+import org.petal.ml.volume.PetVolume;
+
+/**
+ * Refinement clicks that move the object's SUV interval before any local carving.
+ *
+ * <p>Most errors of a threshold grow are a contour at the wrong level: a rim left out (the user adds an
+ * include click on it) or a shoulder of background taken in (an exclude click on it). Moving the
+ * object's threshold to just past the clicked voxel fixes the whole contour at once, where a local edit
+ * fixes a few voxels. Only plausible moves are made: an include click may lower the interval's bottom,
+ * an exclude click may raise it only up to {@link #MAX_LESION_FRACTION} of a lesion's peak (or
+ * {@link #MAX_ORGAN_FRACTION} of an organ's mean); what the interval cannot fix is left to the geodesic
+ * split and the local grows. When two clicks ask for contradicting intervals, the later click wins.
+ */
+final class IntervalRefinement {
+
+    /** An include click takes the threshold to this fraction of its SUV, so the clicked voxel is inside. */
+    static final float INCLUDE_MARGIN = 0.95f;
+    /** An exclude click takes the threshold to this multiple of its SUV, so the clicked voxel is outside. */
+    static final float EXCLUDE_MARGIN = 1.03f;
+    static final float MAX_LESION_FRACTION = 0.6f;
+    static final float MAX_ORGAN_FRACTION = 0.92f;
+    /** Below this fraction of the structure's level a click is on something else, not on its rim. */
+    static final float MIN_RIM_FRACTION = 0.2f;
+
+    private IntervalRefinement() {}
+
+    static SeedRule adjust(SeedRule primary, List<PointPrompt> prompts, boolean organ, PetVolume volume, double minimalSuv) {
+        float lo = primary.lo();
+        float hi = primary.hi();
+        float floor = Float.NEGATIVE_INFINITY;
+        float ceiling = Float.POSITIVE_INFINITY;
+        float level = primary.scale();
+        boolean firstInclude = true;
+        for (PointPrompt p : prompts) {
+            if (p.include() && firstInclude) {
+                firstInclude = false;
+                continue;
+            }
+            float v = decisionValue(volume, p.voxel(), organ);
+            if (p.include() && v < lo && v >= MIN_RIM_FRACTION * level && v >= minimalSuv) {
+                ceiling = INCLUDE_MARGIN * v;
+                if (floor > ceiling) {
+                    floor = Float.NEGATIVE_INFINITY;
+                }
+            } else if (!p.include() && v >= lo && v <= hi) {
+                float raised = EXCLUDE_MARGIN * v;
+                float limit = (organ ? MAX_ORGAN_FRACTION : MAX_LESION_FRACTION) * level;
+                if (raised <= limit) {
+                    floor = raised;
+                    if (ceiling < floor) {
+                        ceiling = Float.POSITIVE_INFINITY;
+                    }
+                }
+            }
+        }
+        float adjusted = Math.max(Math.min(lo, ceiling), floor);
+        if (floor == Float.NEGATIVE_INFINITY && ceiling == Float.POSITIVE_INFINITY) {
+            return primary;
+        }
+        return new SeedRule(primary.valid(), adjusted, hi, primary.seed(), primary.click(), primary.ballRadiusMm(), primary.scale());
+    }
+
+    /** The value the grow compares: raw SUV for lesions, the 3×3×3 mean for organs (as their grow uses). */
+    static float decisionValue(PetVolume volume, Voxel v, boolean organ) {
+        if (!organ) {
+            return volume.get(v.i(), v.j(), v.k());
+        }
+        var g = volume.geometry();
+        double sum = 0;
+        int n = 0;
+        for (int k = Math.max(0, v.k() - 1); k <= Math.min(g.nz() - 1, v.k() + 1); k++) {
+            for (int j = Math.max(0, v.j() - 1); j <= Math.min(g.ny() - 1, v.j() + 1); j++) {
+                for (int i = Math.max(0, v.i() - 1); i <= Math.min(g.nx() - 1, v.i() + 1); i++) {
+                    sum += volume.get(i, j, k);
+                    n++;
+                }
+            }
+        }
+        return (float) (sum / n);
+    }
+}
