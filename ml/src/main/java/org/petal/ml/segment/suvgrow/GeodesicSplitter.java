@@ -13,6 +13,10 @@ import java.util.Arrays;
  * region's border) of itself: a click at the centre of a leak removes the leak, not the half of the
  * object that happens to be geodesically nearer to it than to the include seeds. Afterwards only what
  * is still connected to an include seed is kept.
+ *
+ * <p>Cost: O(r log r) for a region of r voxels (binary heap of packed (cost, voxel) longs, ties by voxel
+ * index, reused through {@link Scratch}) plus two linear passes over the window; nothing of window size is
+ * allocated per call.
  */
 final class GeodesicSplitter {
 
