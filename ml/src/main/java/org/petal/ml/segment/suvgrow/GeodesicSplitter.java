@@ -13,6 +13,10 @@ import java.util.Arrays;
  * region's border) of itself: a click at the centre of a leak removes the leak, not the half of the
  * object that happens to be geodesically nearer to it than to the include seeds. Afterwards only what
  * is still connected to an include seed is kept.
+ *
+ * <p>Cost: O(r log r) for a region of r voxels (binary heap of packed (cost, voxel) longs, ties by voxel
+ * index, reused through {@link Scratch}) plus two linear passes over the window; nothing of window size is
+ * allocated per call.
  */
 final class GeodesicSplitter {
 
@@ -26,63 +30,120 @@ final class GeodesicSplitter {
                       int excludeCount, float scale, double weight, double reach, Scratch scratch) {
         int n = img.n;
         double[] reach2 = new double[excludeCount];
+        int[] ei = new int[excludeCount];
+        int[] ej = new int[excludeCount];
+        int[] ek = new int[excludeCount];
         for (int s = 0; s < excludeCount; s++) {
             double r = reach * depthMm(img, mask, exclude[s]);
             reach2[s] = r * r;
+            ei[s] = img.i(exclude[s]);
+            ej[s] = img.j(exclude[s]);
+            ek[s] = img.k(exclude[s]);
         }
+        // which[v]: the exclude seed that owns v (>= 0), or -1 when an include seed owns it; meaningful only
+        // where dist[v] is finite (reached), so no owner array has to be allocated or cleared.
         int[] which = scratch.ints(1, n);
         float[] dist = scratch.floats(3, n);
         Arrays.fill(dist, 0, n, Float.POSITIVE_INFINITY);
-        byte[] owner = new byte[n];
-        Heap heap = new Heap(1024);
+        Heap heap = scratch.heap();
+        heap.clear();
         // Exclude first, include after: on a shared voxel the include (kept) click wins.
-        seed(exclude, excludeCount, EXCLUDE, mask, dist, owner, heap);
         for (int s = 0; s < excludeCount; s++) {
-            which[exclude[s]] = s;
+            int v = exclude[s];
+            if (v >= 0 && mask[v] != 0) {
+                dist[v] = 0;
+                heap.push(0, v);
+            }
         }
-        seed(include, includeCount, INCLUDE, mask, dist, owner, heap);
-        double[] step = {img.sx, img.sx, img.sy, img.sy, img.sz, img.sz};
+        for (int s = 0; s < excludeCount; s++) {
+            if (exclude[s] >= 0) {
+                which[exclude[s]] = s;
+            }
+        }
+        for (int s = 0; s < includeCount; s++) {
+            int v = include[s];
+            if (v >= 0 && mask[v] != 0) {
+                dist[v] = 0;
+                which[v] = -1;
+                heap.push(0, v);
+            }
+        }
         float inv = scale > 0 ? (float) (weight / scale) : 0f;
+        float sx = (float) img.sx;
+        float sy = (float) img.sy;
+        float sz = (float) img.sz;
         int w = img.w;
         int h = img.h;
+        int d = img.d;
         int plane = w * h;
-        while (heap.size > 0) {
-            float dv = heap.topKey();
-            int v = heap.pop();
+        while (!heap.isEmpty()) {
+            long top = heap.pop();
+            float dv = Heap.key(top);
+            int v = Heap.value(top);
             if (dv > dist[v]) {
                 continue;
             }
-            int i = v % w;
-            int j = (v / w) % h;
-            int k = v / plane;
-            for (int e = 0; e < 6; e++) {
-                int u;
-                switch (e) {
-                    case 0 -> u = i + 1 < w ? v + 1 : -1;
-                    case 1 -> u = i > 0 ? v - 1 : -1;
-                    case 2 -> u = j + 1 < h ? v + w : -1;
-                    case 3 -> u = j > 0 ? v - w : -1;
-                    case 4 -> u = k + 1 < img.d ? v + plane : -1;
-                    default -> u = k > 0 ? v - plane : -1;
-                }
-                if (u < 0 || mask[u] == 0) {
-                    continue;
-                }
-                float du = dv + (float) step[e] * (1f + inv * Math.abs(values[u] - values[v]));
-                if (du < dist[u]) {
-                    dist[u] = du;
-                    owner[u] = owner[v];
-                    which[u] = which[v];
-                    heap.push(du, u);
-                }
+            int q = v / w;
+            int i = v - q * w;
+            int k = q / h;
+            int j = q - k * h;
+            float xv = values[v];
+            int own = which[v];
+            // Neighbour order +i, −i, +j, −j, +k, −k as before: equal-cost ties resolve identically.
+            if (i + 1 < w) {
+                relax(v + 1, dv, sx, inv, xv, own, values, mask, dist, which, heap);
+            }
+            if (i > 0) {
+                relax(v - 1, dv, sx, inv, xv, own, values, mask, dist, which, heap);
+            }
+            if (j + 1 < h) {
+                relax(v + w, dv, sy, inv, xv, own, values, mask, dist, which, heap);
+            }
+            if (j > 0) {
+                relax(v - w, dv, sy, inv, xv, own, values, mask, dist, which, heap);
+            }
+            if (k + 1 < d) {
+                relax(v + plane, dv, sz, inv, xv, own, values, mask, dist, which, heap);
+            }
+            if (k > 0) {
+                relax(v - plane, dv, sz, inv, xv, own, values, mask, dist, which, heap);
             }
         }
-        for (int v = 0; v < n; v++) {
-            if (owner[v] == EXCLUDE && img.distance2Mm(v, exclude[which[v]]) <= reach2[which[v]]) {
-                mask[v] = 0;
+        int v = 0;
+        for (int k = 0; k < d; k++) {
+            for (int j = 0; j < h; j++) {
+                for (int i = 0; i < w; i++, v++) {
+                    if (mask[v] == 0 || dist[v] == Float.POSITIVE_INFINITY) {
+                        continue;
+                    }
+                    int s = which[v];
+                    if (s < 0) {
+                        continue;
+                    }
+                    // Same arithmetic as WindowImage.distance2Mm.
+                    double di = (i - ei[s]) * img.sx;
+                    double dj = (j - ej[s]) * img.sy;
+                    double dk = (k - ek[s]) * img.sz;
+                    if (di * di + dj * dj + dk * dk <= reach2[s]) {
+                        mask[v] = 0;
+                    }
+                }
             }
         }
         keepConnected(img, mask, include, includeCount, scratch);
+    }
+
+    private static void relax(int u, float dv, float step, float inv, float xv, int own, float[] values, byte[] mask,
+                              float[] dist, int[] which, Heap heap) {
+        if (mask[u] == 0) {
+            return;
+        }
+        float du = dv + step * (1f + inv * Math.abs(values[u] - xv));
+        if (du < dist[u]) {
+            dist[u] = du;
+            which[u] = own;
+            heap.push(du, u);
+        }
     }
 
     /** Distance in mm from a voxel to the nearest voxel outside the region (or the window), capped at 64 voxels. */
@@ -118,38 +179,19 @@ final class GeodesicSplitter {
         return Double.isInfinite(best) ? 64 * Math.max(img.sx, Math.max(img.sy, img.sz)) : best;
     }
 
-    /** Keeps only mask voxels 6-connected to an include seed. */
+    /** Keeps only mask voxels 6-connected to an include seed (scanline fill, see {@link SpanFill}). */
     private static void keepConnected(WindowImage img, byte[] mask, int[] include, int includeCount, Scratch scratch) {
         int gen = scratch.newGeneration(img.n);
         int[] stamp = scratch.stamps();
-        int[] queue = scratch.ints(0, img.n);
-        int tail = 0;
+        SpanFill fill = scratch.spanFill();
+        fill.begin(img, mask, true, 0, 0, 0, img.w - 1, img.h - 1, img.d - 1, stamp, gen);
         for (int s = 0; s < includeCount; s++) {
             int v = include[s];
-            if (v >= 0 && mask[v] != 0 && stamp[v] != gen) {
-                stamp[v] = gen;
-                queue[tail++] = v;
+            if (v >= 0) {
+                fill.seed(img.i(v), img.j(v), img.k(v));
             }
         }
-        for (int head = 0; head < tail; head++) {
-            int v = queue[head];
-            int i = img.i(v);
-            int j = img.j(v);
-            int k = img.k(v);
-            for (int e = 0; e < 6; e++) {
-                int a = i + Connectivity.SIX.di(e);
-                int b = j + Connectivity.SIX.dj(e);
-                int c = k + Connectivity.SIX.dk(e);
-                if (a < 0 || b < 0 || c < 0 || a >= img.w || b >= img.h || c >= img.d) {
-                    continue;
-                }
-                int u = img.index(a, b, c);
-                if (stamp[u] != gen && mask[u] != 0) {
-                    stamp[u] = gen;
-                    queue[tail++] = u;
-                }
-            }
-        }
+        fill.run();
         for (int v = 0; v < img.n; v++) {
             if (mask[v] != 0 && stamp[v] != gen) {
                 mask[v] = 0;
@@ -157,71 +199,74 @@ final class GeodesicSplitter {
         }
     }
 
-    private static void seed(int[] seeds, int count, byte side, byte[] mask, float[] dist, byte[] owner, Heap heap) {
-        for (int s = 0; s < count; s++) {
-            int v = seeds[s];
-            if (v >= 0 && mask[v] != 0) {
-                dist[v] = 0;
-                owner[v] = side;
-                heap.push(0, v);
-            }
-        }
-    }
+    /**
+     * Binary min-heap of (float key, int voxel) packed into one {@code long} (non-negative float bits in the
+     * high word, voxel in the low word), so entries compare in one instruction and ties break by voxel
+     * index; lazy deletion by the caller. Keys must be non-negative and not NaN. One per {@link Scratch}.
+     */
+    static final class Heap {
+        private long[] items = new long[1024];
+        private int size;
 
-    /** Binary min-heap of (float key, int voxel), lazy deletion by the caller. */
-    private static final class Heap {
-        private float[] keys;
-        private int[] vals;
-        int size;
-
-        Heap(int capacity) {
-            keys = new float[capacity];
-            vals = new int[capacity];
+        static float key(long item) {
+            return Float.intBitsToFloat((int) (item >>> 32));
         }
 
-        float topKey() { return keys[0]; }
+        static int value(long item) {
+            return (int) item;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
 
         void push(float key, int val) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                vals = Arrays.copyOf(vals, size * 2);
+            long item = ((long) Float.floatToRawIntBits(key) << 32) | (val & 0xFFFFFFFFL);
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
             }
+            long[] a = items;
             int c = size++;
             while (c > 0) {
                 int p = (c - 1) >>> 1;
-                // Ties broken by voxel index keep the result independent of push order details.
-                if (keys[p] < key || (keys[p] == key && vals[p] <= val)) {
+                long parent = a[p];
+                if (parent <= item) {
                     break;
                 }
-                keys[c] = keys[p];
-                vals[c] = vals[p];
+                a[c] = parent;
                 c = p;
             }
-            keys[c] = key;
-            vals[c] = val;
+            a[c] = item;
         }
 
-        int pop() {
-            int top = vals[0];
-            float key = keys[--size];
-            int val = vals[size];
+        long pop() {
+            long[] a = items;
+            long top = a[0];
+            long item = a[--size];
+            int n = size;
             int c = 0;
             while (true) {
                 int l = 2 * c + 1;
-                if (l >= size) {
+                if (l >= n) {
                     break;
                 }
                 int r = l + 1;
-                int m = (r < size && (keys[r] < keys[l] || (keys[r] == keys[l] && vals[r] < vals[l]))) ? r : l;
-                if (keys[m] > key || (keys[m] == key && vals[m] >= val)) {
+                long m = a[l];
+                if (r < n && a[r] < m) {
+                    m = a[r];
+                    l = r;
+                }
+                if (m >= item) {
                     break;
                 }
-                keys[c] = keys[m];
-                vals[c] = vals[m];
-                c = m;
+                a[c] = m;
+                c = l;
             }
-            keys[c] = key;
-            vals[c] = val;
+            a[c] = item;
             return top;
         }
     }

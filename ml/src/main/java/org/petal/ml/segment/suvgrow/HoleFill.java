@@ -2,8 +2,9 @@ package org.petal.ml.segment.suvgrow;
 
 /**
  * Fills enclosed holes of a mask: background voxels that cannot reach the border of the mask's bounding
- * box (plus one voxel) through 6-connected background. Only that box is visited, so the cost follows the
- * object, not the window.
+ * box (plus one voxel) through 6-connected background. Finding the box is one row-wise scan of the window
+ * (rows without foreground are skipped after one pass over their bytes); the fill itself is a scanline fill
+ * ({@link SpanFill}) that only visits that box, so the rest of the cost follows the object, not the window.
  */
 final class HoleFill {
 
@@ -14,12 +15,24 @@ final class HoleFill {
         int h = img.h;
         int d = img.d;
         int i0 = w, j0 = h, k0 = d, i1 = -1, j1 = -1, k1 = -1;
-        for (int v = 0; v < img.n; v++) {
-            if (mask[v] != 0) {
-                int i = v % w;
-                int j = (v / w) % h;
-                int k = v / (w * h);
-                i0 = Math.min(i0, i); i1 = Math.max(i1, i);
+        int v = 0;
+        for (int k = 0; k < d; k++) {
+            for (int j = 0; j < h; j++, v += w) {
+                int first = -1;
+                for (int i = 0; i < w; i++) {
+                    if (mask[v + i] != 0) {
+                        first = i;
+                        break;
+                    }
+                }
+                if (first < 0) {
+                    continue;
+                }
+                int last = w - 1;
+                while (mask[v + last] == 0) {
+                    last--;
+                }
+                i0 = Math.min(i0, first); i1 = Math.max(i1, last);
                 j0 = Math.min(j0, j); j1 = Math.max(j1, j);
                 k0 = Math.min(k0, k); k1 = Math.max(k1, k);
             }
@@ -31,45 +44,26 @@ final class HoleFill {
         i1 = Math.min(w - 1, i1 + 1); j1 = Math.min(h - 1, j1 + 1); k1 = Math.min(d - 1, k1 + 1);
         int gen = scratch.newGeneration(img.n);
         int[] stamp = scratch.stamps();
-        int[] queue = scratch.ints(0, img.n);
-        int tail = 0;
+        // Background reachable from the box border, by scanline fill (same set as a 6-connected BFS).
+        SpanFill fill = scratch.spanFill();
+        fill.begin(img, mask, false, i0, j0, k0, i1, j1, k1, stamp, gen);
         for (int k = k0; k <= k1; k++) {
             for (int j = j0; j <= j1; j++) {
-                for (int i = i0; i <= i1; i++) {
-                    boolean border = i == i0 || i == i1 || j == j0 || j == j1 || k == k0 || k == k1;
-                    int v = img.index(i, j, k);
-                    if (border && mask[v] == 0) {
-                        stamp[v] = gen;
-                        queue[tail++] = v;
-                    }
+                if (j == j0 || j == j1 || k == k0 || k == k1) {
+                    fill.seedRow(j, k);
+                } else {
+                    fill.seed(i0, j, k);
+                    fill.seed(i1, j, k);
                 }
             }
         }
-        for (int head = 0; head < tail; head++) {
-            int v = queue[head];
-            int i = img.i(v);
-            int j = img.j(v);
-            int k = img.k(v);
-            for (int e = 0; e < 6; e++) {
-                int a = i + Connectivity.SIX.di(e);
-                int b = j + Connectivity.SIX.dj(e);
-                int c = k + Connectivity.SIX.dk(e);
-                if (a < i0 || b < j0 || c < k0 || a > i1 || b > j1 || c > k1) {
-                    continue;
-                }
-                int u = img.index(a, b, c);
-                if (stamp[u] != gen && mask[u] == 0) {
-                    stamp[u] = gen;
-                    queue[tail++] = u;
-                }
-            }
-        }
+        fill.run();
         for (int k = k0; k <= k1; k++) {
             for (int j = j0; j <= j1; j++) {
-                for (int i = i0; i <= i1; i++) {
-                    int v = img.index(i, j, k);
-                    if (mask[v] == 0 && stamp[v] != gen) {
-                        mask[v] = 1;
+                int row = w * (j + h * k);
+                for (int x = row + i0, end = row + i1; x <= end; x++) {
+                    if (mask[x] == 0 && stamp[x] != gen) {
+                        mask[x] = 1;
                     }
                 }
             }

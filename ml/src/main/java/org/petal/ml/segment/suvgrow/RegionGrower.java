@@ -35,13 +35,53 @@ final class RegionGrower {
         int h = img.h;
         int d = img.d;
         int plane = w * h;
+        boolean ball = ballCentre >= 0;
+        int bi = ball ? img.i(ballCentre) : 0;
+        int bj = ball ? img.j(ballCentre) : 0;
+        int bk = ball ? img.k(ballCentre) : 0;
+        if (conn == Connectivity.SIX) {
+            // Same neighbour order as Connectivity.SIX (+i, −i, +j, −j, +k, −k), so the queue order, and with
+            // it everything that sums over the grown list, is unchanged; only the index arithmetic is direct.
+            for (int head = 0; head < tail; head++) {
+                int v = queue[head];
+                mask[v] = 1;
+                int q = v / w;
+                int i = v - q * w;
+                int k = q / h;
+                int j = q - k * h;
+                for (int e = 0; e < 6; e++) {
+                    int u;
+                    int a = i;
+                    int b = j;
+                    int c = k;
+                    switch (e) {
+                        case 0 -> { if (i + 1 >= w) continue; u = v + 1; a = i + 1; }
+                        case 1 -> { if (i == 0) continue; u = v - 1; a = i - 1; }
+                        case 2 -> { if (j + 1 >= h) continue; u = v + w; b = j + 1; }
+                        case 3 -> { if (j == 0) continue; u = v - w; b = j - 1; }
+                        case 4 -> { if (k + 1 >= d) continue; u = v + plane; c = k + 1; }
+                        default -> { if (k == 0) continue; u = v - plane; c = k - 1; }
+                    }
+                    if (stamp[u] == gen) {
+                        continue;
+                    }
+                    stamp[u] = gen;
+                    float x = values[u];
+                    if (x >= lo && x <= hi && (!ball || inBall(img, a - bi, b - bj, c - bk, ball2))) {
+                        queue[tail++] = u;
+                    }
+                }
+            }
+            return tail;
+        }
         int nn = conn.size();
         for (int head = 0; head < tail; head++) {
             int v = queue[head];
             mask[v] = 1;
-            int i = v % w;
-            int j = (v / w) % h;
-            int k = v / plane;
+            int q = v / w;
+            int i = v - q * w;
+            int k = q / h;
+            int j = q - k * h;
             for (int e = 0; e < nn; e++) {
                 int a = i + conn.di(e);
                 int b = j + conn.dj(e);
@@ -57,11 +97,19 @@ final class RegionGrower {
                 // from another neighbour would give the same answer.
                 stamp[u] = gen;
                 float x = values[u];
-                if (x >= lo && x <= hi && (ballCentre < 0 || img.distance2Mm(u, ballCentre) <= ball2)) {
+                if (x >= lo && x <= hi && (!ball || inBall(img, a - bi, b - bj, c - bk, ball2))) {
                     queue[tail++] = u;
                 }
             }
         }
         return tail;
+    }
+
+    /** {@link WindowImage#distance2Mm} for a voxel offset, with the same arithmetic. */
+    private static boolean inBall(WindowImage img, int di, int dj, int dk, double ball2) {
+        double x = di * img.sx;
+        double y = dj * img.sy;
+        double z = dk * img.sz;
+        return x * x + y * y + z * z <= ball2;
     }
 }

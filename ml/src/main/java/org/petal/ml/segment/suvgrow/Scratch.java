@@ -14,6 +14,8 @@ final class Scratch {
     private byte[] bytes;
     private int[] stamps = new int[0];
     private int generation;
+    private final SpanFill spanFill = new SpanFill();
+    private final GeodesicSplitter.Heap heap = new GeodesicSplitter.Heap();
 
     static Scratch get() {
         return LOCAL.get();
@@ -61,5 +63,15 @@ final class Scratch {
 
     int[] stamps() {
         return stamps;
+    }
+
+    /** This thread's reusable scanline flood fill. */
+    SpanFill spanFill() {
+        return spanFill;
+    }
+
+    /** This thread's reusable priority queue for {@link GeodesicSplitter} (capacity kept between calls). */
+    GeodesicSplitter.Heap heap() {
+        return heap;
     }
 }

@@ -93,23 +93,40 @@ final class WindowImage {
         return smoothed;
     }
 
-    /** One separable 3-tap mean along the axis with the given stride and length (no per-voxel division). */
+    /**
+     * One separable 3-tap mean along the axis with the given stride and length (no per-voxel division).
+     * For the j and k axes the innermost loop runs over the contiguous {@code stride} voxels of a row or
+     * plane, so every pass streams through memory (the arithmetic, and so every bit of the result, is that
+     * of the plain per-voxel formula).
+     */
     private void boxPass(float[] in, float[] out, int stride, int len) {
-        int outer = n / (stride * len);
-        for (int o = 0; o < outer; o++) {
-            int base = o * stride * len;
-            for (int s = 0; s < stride; s++) {
-                int start = base + s;
-                if (len == 1) {
-                    out[start] = in[start];
-                    continue;
+        int block = stride * len;
+        final float third = 1f / 3f;
+        for (int base = 0; base < n; base += block) {
+            if (len == 1) {
+                System.arraycopy(in, base, out, base, stride);
+                continue;
+            }
+            if (stride == 1) {
+                int last = base + len - 1;
+                out[base] = (in[base] + in[base + 1]) * 0.5f;
+                for (int idx = base + 1; idx < last; idx++) {
+                    out[idx] = (in[idx - 1] + in[idx] + in[idx + 1]) * third;
                 }
-                int last = start + (len - 1) * stride;
-                out[start] = (in[start] + in[start + stride]) * 0.5f;
-                for (int idx = start + stride; idx < last; idx += stride) {
-                    out[idx] = (in[idx - stride] + in[idx] + in[idx + stride]) * (1f / 3f);
+                out[last] = (in[last - 1] + in[last]) * 0.5f;
+                continue;
+            }
+            for (int s = base, end = base + stride; s < end; s++) {
+                out[s] = (in[s] + in[s + stride]) * 0.5f;
+            }
+            for (int row = base + stride, lastRow = base + (len - 1) * stride; row < lastRow; row += stride) {
+                for (int s = row, end = row + stride; s < end; s++) {
+                    out[s] = (in[s - stride] + in[s] + in[s + stride]) * third;
                 }
-                out[last] = (in[last - stride] + in[last]) * 0.5f;
+            }
+            int lastRow = base + (len - 1) * stride;
+            for (int s = lastRow, end = lastRow + stride; s < end; s++) {
+                out[s] = (in[s - stride] + in[s]) * 0.5f;
             }
         }
     }
