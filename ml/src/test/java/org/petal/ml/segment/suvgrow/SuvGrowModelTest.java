@@ -100,12 +100,21 @@ class SuvGrowModelTest {
 
     @Test
     void anIncludeClickOnBackgroundGivesAllZeros() {
+        // SUV 0.6 is background for a lesion but may be a cold organ (lung); only air is background for organs.
+        assertThat(run(uniform(0.6f), Box.of(uniform(0.6f).geometry()), LabelKind.LESION, PointPrompt.include(10, 10, 10))).containsOnly(0f);
+        assertThat(run(uniform(0.05f), Box.of(uniform(0.05f).geometry()), LabelKind.ORGAN, PointPrompt.include(10, 10, 10))).containsOnly(0f);
+    }
+
+    @Test
+    void aClickInAColdButActiveOrganSuchAsTheLungIsNotBackground() {
+        assertThat(run(uniform(0.4f), Box.of(uniform(0.4f).geometry()), LabelKind.ORGAN, PointPrompt.include(10, 10, 10))).contains(1f);
+    }
+
+    private static PetVolume uniform(float suv) {
         VolumeGeometry g = VolumeGeometry.axisAligned(N, N, N, MM, MM, MM, new double[3]);
         float[] v = new float[N * N * N];
-        java.util.Arrays.fill(v, 0.6f);
-        PetVolume pet = new PetVolume(g, v, PetUnit.SUV_BW, null);
-        assertThat(run(pet, Box.of(g), LabelKind.LESION, PointPrompt.include(10, 10, 10))).containsOnly(0f);
-        assertThat(run(pet, Box.of(g), LabelKind.ORGAN, PointPrompt.include(10, 10, 10))).containsOnly(0f);
+        java.util.Arrays.fill(v, suv);
+        return new PetVolume(g, v, PetUnit.SUV_BW, null);
     }
 
     @Test
