@@ -108,7 +108,8 @@ class MetricsOnSyntheticShapesTest {
         java.util.List<int[]> offsets = new java.util.ArrayList<>();
         java.util.List<Double> weights = new java.util.ArrayList<>();
         SuvPeak.DEFAULT.kernel(new double[] {2.0, 2.0, 3.0}, offsets, weights);
-        double volumeMm3 = weights.stream().mapToDouble(Double::doubleValue).sum() * 12.0;
+        double voxelMm3 = 2.0 * 2.0 * 3.0;
+        double volumeMm3 = weights.stream().mapToDouble(Double::doubleValue).sum() * voxelMm3;
         assertThat(volumeMm3).isCloseTo(1000.0, within(10.0));
     }
 

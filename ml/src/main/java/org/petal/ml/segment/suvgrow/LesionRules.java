@@ -1,5 +1,6 @@
 package org.petal.ml.segment.suvgrow;
 
+import org.petal.ml.morph.Connectivity;
 import org.petal.ml.segment.Voxel;
 
 /**

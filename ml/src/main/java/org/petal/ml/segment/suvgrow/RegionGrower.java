@@ -1,5 +1,7 @@
 package org.petal.ml.segment.suvgrow;
 
+import org.petal.ml.morph.Connectivity;
+
 /**
  * Breadth-first grow over a window: from seed voxels to every connected voxel whose value lies in
  * {@code [lo, hi]} (optionally only within a ball), with an int queue and generation-stamped visit marks,

@@ -1,5 +1,6 @@
 package org.petal.ml.segment.suvgrow;
 
+import org.petal.ml.morph.Connectivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
