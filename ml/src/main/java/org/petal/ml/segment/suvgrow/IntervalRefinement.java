@@ -30,6 +30,57 @@ final class IntervalRefinement {
     private IntervalRefinement() {}
 
     static SeedRule adjust(SeedRule primary, List<PointPrompt> prompts, boolean organ, PetVolume volume, double minimalSuv) {
+        return organ ? latestWins(primary, prompts, volume, minimalSuv) : consistent(primary, prompts, volume, minimalSuv);
+    }
+
+    /**
+     * Lesions: HECKTOR's refinement clicks often contradict each other for a single threshold (an include
+     * voxel colder than an earlier exclude voxel); there the later move would undo an earlier answer, so
+     * it is refused and left to the local edits.
+     */
+    private static SeedRule consistent(SeedRule primary, List<PointPrompt> prompts, PetVolume volume, double minimalSuv) {
+        float lo = primary.lo();
+        float hi = primary.hi();
+        float level = primary.scale();
+        float limit = MAX_LESION_FRACTION * level;
+        // The interval keeps earlier answers: never above an include voxel (the user said it belongs), never
+        // back down over an exclude voxel whose own move was made. A move that would undo one is refused
+        // and left to the local edits, which change only the clicked neighbourhood. An exclude the
+        // interval could not serve (too hot) was carved locally and does not freeze the interval.
+        float keepAtOrBelow = Float.POSITIVE_INFINITY;  // the lowest include value seen
+        float keepAbove = Float.NEGATIVE_INFINITY;      // the highest exclude value seen
+        float current = lo;
+        boolean firstInclude = true;
+        for (PointPrompt p : prompts) {
+            if (p.include() && firstInclude) {
+                firstInclude = false;
+                continue;
+            }
+            float v = decisionValue(volume, p.voxel(), false);
+            float proposed = current;
+            if (p.include() && v < current && v >= MIN_RIM_FRACTION * level && v >= minimalSuv) {
+                proposed = INCLUDE_MARGIN * v;
+            } else if (!p.include() && v >= current && v <= hi && EXCLUDE_MARGIN * v <= limit) {
+                proposed = EXCLUDE_MARGIN * v;
+            }
+            boolean moved = proposed != current && proposed <= keepAtOrBelow && proposed > keepAbove;
+            if (moved) {
+                current = proposed;
+            }
+            if (p.include()) {
+                keepAtOrBelow = Math.min(keepAtOrBelow, v);
+            } else if (moved) {
+                keepAbove = Math.max(keepAbove, v);
+            }
+        }
+        if (current == lo) {
+            return primary;
+        }
+        return new SeedRule(primary.valid(), current, hi, primary.seed(), primary.click(), primary.ballRadiusMm(), primary.scale());
+    }
+
+    /** Organs: the latest click wins, and an include and an exclude move combine as floor and ceiling. */
+    private static SeedRule latestWins(SeedRule primary, List<PointPrompt> prompts, PetVolume volume, double minimalSuv) {
         float lo = primary.lo();
         float hi = primary.hi();
         float floor = Float.NEGATIVE_INFINITY;
@@ -41,7 +92,7 @@ final class IntervalRefinement {
                 firstInclude = false;
                 continue;
             }
-            float v = decisionValue(volume, p.voxel(), organ);
+            float v = decisionValue(volume, p.voxel(), true);
             if (p.include() && v < lo && v >= MIN_RIM_FRACTION * level && v >= minimalSuv) {
                 ceiling = INCLUDE_MARGIN * v;
                 if (floor > ceiling) {
@@ -49,7 +100,7 @@ final class IntervalRefinement {
                 }
             } else if (!p.include() && v >= lo && v <= hi) {
                 float raised = EXCLUDE_MARGIN * v;
-                float limit = (organ ? MAX_ORGAN_FRACTION : MAX_LESION_FRACTION) * level;
+                float limit = MAX_ORGAN_FRACTION * level;
                 if (raised <= limit) {
                     floor = raised;
                     if (ceiling < floor) {

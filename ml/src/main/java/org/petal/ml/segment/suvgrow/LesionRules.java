@@ -10,7 +10,7 @@ import org.petal.ml.segment.Voxel;
 final class LesionRules {
 
     /** A refinement click's threshold sits this much below its own SUV so noise does not drop the click voxel. */
-    private static final float CLICK_MARGIN = 0.9f;
+    static final float CLICK_MARGIN = 0.9f;
 
     private LesionRules() {}
 

@@ -55,7 +55,9 @@ final class WindowPrediction {
         }
         if (primary != null) {
             growRule(primary, mask);
-            others.forEach(rule -> growRule(rule, mask));
+            for (SeedRule rule : others) {
+                growRule(organ ? rule : atObjectLevel(rule, primary), mask);
+            }
             continueStitched(primary, mask);
             splitByExcludes(primary, mask);
         }
@@ -82,10 +84,33 @@ final class WindowPrediction {
         int before = RegionGrower.grow(img, values, original.lo(), original.hi(), seed, 1, -1, 0, cfg.connectivity(), probe, scratch);
         java.util.Arrays.fill(probe, (byte) 0);
         int after = RegionGrower.grow(img, values, adjusted.lo(), adjusted.hi(), seed, 1, -1, 0, cfg.connectivity(), probe, scratch);
-        return after > LEAK_GROWTH * before ? original : adjusted;
+        return after > (organ ? LEAK_GROWTH : LESION_LEAK_GROWTH) * before ? original : adjusted;
     }
 
     static final double LEAK_GROWTH = 1.6;
+    static final double LESION_LEAK_GROWTH = 1.25;
+
+    /**
+     * A later lesion include click grows from its own peak at its own 41 % level, which is usually below
+     * the object's interval once exclude clicks have raised it, and would re-add the very shoulder the user
+     * removed. It grows at the object's level instead; a click below that level adds only its
+     * neighbourhood (within the refinement radius) down to just under its own SUV.
+     */
+    private SeedRule atObjectLevel(SeedRule rule, SeedRule primary) {
+        if (rule.ballRadiusMm() > 0 || rule.lo() >= primary.lo()) {
+            return rule;
+        }
+        int click = img.index(rule.click());
+        if (click < 0) {
+            return rule;
+        }
+        float value = img.suv[click];
+        if (value >= primary.lo()) {
+            return new SeedRule(true, primary.lo(), rule.hi(), rule.seed(), rule.click(), 0, rule.scale());
+        }
+        float lowered = Math.max((float) cfg.minimalSuv(), LesionRules.CLICK_MARGIN * value);
+        return new SeedRule(true, lowered, rule.hi(), rule.click(), rule.click(), cfg.refineRadiusMm(), rule.scale());
+    }
 
     /**
      * Exclude clicks on a lesion usually mark a touching node or a hot shoulder next to the tumour body;
