@@ -9,8 +9,8 @@ import org.petal.ml.segment.Voxel;
  */
 final class LesionRules {
 
-    /** A refinement click's threshold sits this much below its own SUV so noise does not drop the click voxel. */
-    static final float CLICK_MARGIN = 0.9f;
+    /** A refinement click's threshold sits just below its own SUV: the click voxel stays in, its colder surround does not. */
+    static final float CLICK_MARGIN = 0.97f;
 
     private LesionRules() {}
 
