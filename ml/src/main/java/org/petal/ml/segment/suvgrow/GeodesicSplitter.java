@@ -68,6 +68,11 @@ final class GeodesicSplitter {
                 heap.push(0, v);
             }
         }
+        // Only voxels inside an exclude seed's reach can change; once all of them are settled (Dijkstra
+        // settles a voxel when it pops), the rest of the front cannot alter the result and the loop stops.
+        int inReachGen = scratch.newGeneration(n);
+        int[] inReach = scratch.stamps();
+        int unsettled = markReach(img, mask, ei, ej, ek, reach2, inReach, inReachGen);
         float inv = scale > 0 ? (float) (weight / scale) : 0f;
         float sx = (float) img.sx;
         float sy = (float) img.sy;
@@ -76,12 +81,18 @@ final class GeodesicSplitter {
         int h = img.h;
         int d = img.d;
         int plane = w * h;
-        while (!heap.isEmpty()) {
+        while (unsettled > 0 && !heap.isEmpty()) {
             long top = heap.pop();
             float dv = Heap.key(top);
             int v = Heap.value(top);
             if (dv > dist[v]) {
                 continue;
+            }
+            if (inReach[v] == inReachGen) {
+                inReach[v] = 0;
+                if (--unsettled == 0) {
+                    break;
+                }
             }
             int q = v / w;
             int i = v - q * w;
@@ -109,10 +120,12 @@ final class GeodesicSplitter {
                 relax(v - plane, dv, sz, inv, xv, own, values, mask, dist, which, heap);
             }
         }
-        int v = 0;
-        for (int k = 0; k < d; k++) {
-            for (int j = 0; j < h; j++) {
-                for (int i = 0; i < w; i++, v++) {
+        // Only voxels within some seed's reach can be cleared: scan the box around all reaches.
+        int[] box = reachBox(img, ei, ej, ek, reach2);
+        for (int k = box[4]; k <= box[5]; k++) {
+            for (int j = box[2]; j <= box[3]; j++) {
+                for (int i = box[0]; i <= box[1]; i++) {
+                    int v = img.index(i, j, k);
                     if (mask[v] == 0 || dist[v] == Float.POSITIVE_INFINITY) {
                         continue;
                     }
@@ -131,6 +144,55 @@ final class GeodesicSplitter {
             }
         }
         keepConnected(img, mask, include, includeCount, scratch);
+    }
+
+    /** {i0, i1, j0, j1, k0, k1} (inclusive, clipped to the window) around every seed's reach; empty when no seeds. */
+    private static int[] reachBox(WindowImage img, int[] ei, int[] ej, int[] ek, double[] reach2) {
+        int[] box = {img.w, -1, img.h, -1, img.d, -1};
+        for (int s = 0; s < ei.length; s++) {
+            double r = Math.sqrt(reach2[s]);
+            int ri = (int) Math.floor(r / img.sx) + 1;
+            int rj = (int) Math.floor(r / img.sy) + 1;
+            int rk = (int) Math.floor(r / img.sz) + 1;
+            box[0] = Math.min(box[0], Math.max(0, ei[s] - ri));
+            box[1] = Math.max(box[1], Math.min(img.w - 1, ei[s] + ri));
+            box[2] = Math.min(box[2], Math.max(0, ej[s] - rj));
+            box[3] = Math.max(box[3], Math.min(img.h - 1, ej[s] + rj));
+            box[4] = Math.min(box[4], Math.max(0, ek[s] - rk));
+            box[5] = Math.max(box[5], Math.min(img.d - 1, ek[s] + rk));
+        }
+        return box;
+    }
+
+    /** Marks the region voxels within some exclude seed's reach with {@code gen}; returns how many there are. */
+    private static int markReach(WindowImage img, byte[] mask, int[] ei, int[] ej, int[] ek, double[] reach2, int[] stamp,
+                                 int gen) {
+        int count = 0;
+        for (int s = 0; s < ei.length; s++) {
+            double r = Math.sqrt(reach2[s]);
+            int ri = (int) Math.floor(r / img.sx) + 1;  // one more: sqrt may round the bound down
+            int rj = (int) Math.floor(r / img.sy) + 1;
+            int rk = (int) Math.floor(r / img.sz) + 1;
+            for (int k = Math.max(0, ek[s] - rk); k <= Math.min(img.d - 1, ek[s] + rk); k++) {
+                for (int j = Math.max(0, ej[s] - rj); j <= Math.min(img.h - 1, ej[s] + rj); j++) {
+                    for (int i = Math.max(0, ei[s] - ri); i <= Math.min(img.w - 1, ei[s] + ri); i++) {
+                        int v = img.index(i, j, k);
+                        if (mask[v] == 0 || stamp[v] == gen) {
+                            continue;
+                        }
+                        // Same arithmetic as the clearing pass below.
+                        double di = (i - ei[s]) * img.sx;
+                        double dj = (j - ej[s]) * img.sy;
+                        double dk = (k - ek[s]) * img.sz;
+                        if (di * di + dj * dj + dk * dk <= reach2[s]) {
+                            stamp[v] = gen;
+                            count++;
+                        }
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private static void relax(int u, float dv, float step, float inv, float xv, int own, float[] values, byte[] mask,
