@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.petal.ml.segment.segany.SegAnyModel;
+import org.petal.ml.segment.segany.SegAnySettings;
 import org.petal.ml.segment.suvgrow.SuvGrowModel;
 
 /** The engines Petal can run, by the name used on the command line and in result files. */
@@ -13,6 +15,9 @@ public final class Engines {
 
     static {
         ENGINES.put("suv-grow", SuvGrowModel::new);
+        // Loaded on first use (model directory from SegAnySettings.fromEnvironment); a missing or broken
+        // model fails here with a SegAnyModelException that says why, and suv-grow is unaffected.
+        ENGINES.put(SegAnyModel.NAME, () -> SegAnyModel.load(SegAnySettings.fromEnvironment()));
     }
 
     private Engines() {}

@@ -2,6 +2,7 @@ package org.petal.ml.segment;
 
 import org.petal.ml.dataset.LabelKind;
 import org.petal.ml.volume.PetVolume;
+import org.petal.ml.volume.VolumeGeometry;
 
 /**
  * What an engine implements: foreground probabilities for one window (at most 128³) of one object.
@@ -16,9 +17,17 @@ public interface PatchModel {
     /** Engine name as used on the command line and in result files, e.g. {@code suv-grow}. */
     String name();
 
-    /** Edge length of a window in voxels of the volume grid (128 for SegAnyPET-style engines). */
+    /** Edge length of a window in voxels of the volume grid, for engines that work in that grid. */
     default int patchSize() {
         return 128;
+    }
+
+    /**
+     * Window size in voxels of {@code g} along (i, j, k). Engines with their own grid (SegAnyPET: 128³ at
+     * 1.5 mm) return the volume-grid extent of their patch; the default is {@link #patchSize()} on every axis.
+     */
+    default int[] windowSize(VolumeGeometry g) {
+        return new int[] {patchSize(), patchSize(), patchSize()};
     }
 
     /**

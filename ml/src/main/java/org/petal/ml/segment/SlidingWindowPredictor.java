@@ -94,8 +94,9 @@ public final class SlidingWindowPredictor {
         int[] centre = {c.i(), c.j(), c.k()};
         int[] lo = new int[3];
         int[] hi = new int[3];
+        int[] sizes = model.windowSize(g);
         for (int a = 0; a < 3; a++) {
-            int size = Math.min(model.patchSize(), dims[a]);
+            int size = Math.min(sizes[a], dims[a]);
             lo[a] = Math.max(0, Math.min(centre[a] - size / 2, dims[a] - size));
             hi[a] = lo[a] + size;
         }
