@@ -1,19 +1,21 @@
 """Reading official SAM-Med3D / SegAnyPET checkpoints and checking them against a config, key by key.
 
 Loading with care: a .pth file is a pickle, and plain unpickling can run arbitrary code. Training
-checkpoints also hold an argparse.Namespace (`args`), which torch.load(weights_only=True) refuses, so
-instead of falling back to plain pickle this module unpickles with an allowlist: tensors and their
-storages, plain containers, argparse.Namespace, pathlib paths, numpy scalars and arrays, and torch dtypes.
-Anything else is refused with the offending global named; `trust=True` (the converter's
---trust-checkpoint) switches to plain pickle for files whose origin you trust.
+checkpoints also hold an argparse.Namespace (`args`), which torch.load(weights_only=True) refuses.
+(torch 1.13's torch.load also ignores a custom pickle_module unless weights_only is set.) So this module
+reads the zip container itself and unpickles data.pkl with an allowlist: tensors rebuilt straight from
+the zip's storage records, plain containers, argparse.Namespace, pathlib paths, numpy scalars and arrays,
+torch dtypes. Anything else is refused with the offending global named; `trust=True` (the converter's
+--trust-checkpoint) uses plain torch.load for files whose origin you trust, e.g. pre-1.6 legacy files.
 """
 import argparse
 import collections
 import functools
 import hashlib
+import io
 import pathlib
 import pickle
-import types
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
@@ -31,12 +33,37 @@ class CheckpointError(Exception):
     """The file could not be read as a checkpoint, or holds no state dict we recognise."""
 
 
+_STORAGE_DTYPES = {
+    "FloatStorage": torch.float32, "DoubleStorage": torch.float64, "HalfStorage": torch.float16,
+    "BFloat16Storage": torch.bfloat16, "LongStorage": torch.int64, "IntStorage": torch.int32,
+    "ShortStorage": torch.int16, "CharStorage": torch.int8, "ByteStorage": torch.uint8,
+    "BoolStorage": torch.bool,
+}
+
+
+class _StorageType:
+    def __init__(self, dtype: torch.dtype):
+        self.dtype = dtype
+
+
+def _rebuild_tensor(storage: Tensor, storage_offset, size, stride, *unused) -> Tensor:
+    return storage.as_strided(tuple(size), tuple(stride), storage_offset)
+
+
+def _rebuild_parameter(data, *unused):
+    return data
+
+
+def _rebuild_from_type_v2(func, new_type, args, state):
+    return func(*args)
+
+
 _ALLOWED_GLOBALS = {
     ("collections", "OrderedDict"): collections.OrderedDict,
     ("collections", "Counter"): collections.Counter,
     ("collections", "defaultdict"): collections.defaultdict,
     ("argparse", "Namespace"): argparse.Namespace,
-    ("pathlib", "PosixPath"): pathlib.PosixPath,
+    ("pathlib", "PosixPath"): pathlib.PurePosixPath,
     ("pathlib", "WindowsPath"): pathlib.PureWindowsPath,
     ("pathlib", "PurePosixPath"): pathlib.PurePosixPath,
     ("pathlib", "PureWindowsPath"): pathlib.PureWindowsPath,
@@ -44,10 +71,13 @@ _ALLOWED_GLOBALS = {
     ("builtins", "frozenset"): frozenset,
     ("builtins", "slice"): slice,
     ("builtins", "complex"): complex,
-    ("torch._utils", "_rebuild_tensor"): torch._utils._rebuild_tensor,
-    ("torch._utils", "_rebuild_tensor_v2"): torch._utils._rebuild_tensor_v2,
-    ("torch._utils", "_rebuild_parameter"): torch._utils._rebuild_parameter,
+    ("torch._utils", "_rebuild_tensor"): _rebuild_tensor,
+    ("torch._utils", "_rebuild_tensor_v2"): _rebuild_tensor,
+    ("torch._utils", "_rebuild_parameter"): _rebuild_parameter,
+    ("torch._utils", "_rebuild_parameter_with_state"): _rebuild_parameter,
+    ("torch._tensor", "_rebuild_from_type_v2"): _rebuild_from_type_v2,
     ("torch.nn.parameter", "Parameter"): torch.nn.Parameter,
+    ("torch", "Tensor"): torch.Tensor,
     ("torch", "Size"): torch.Size,
     ("torch", "device"): torch.device,
 }
@@ -57,9 +87,17 @@ _NUMPY_GLOBALS = {("numpy.core.multiarray", "scalar"), ("numpy.core.multiarray",
 
 
 class _AllowlistUnpickler(pickle.Unpickler):
+    def __init__(self, file, zip_file: zipfile.ZipFile, prefix: str):
+        super().__init__(file, encoding="utf-8")
+        self._zip = zip_file
+        self._prefix = prefix
+        self._storages: Dict[str, Tensor] = {}
+
     def find_class(self, module, name):
         if (module, name) in _ALLOWED_GLOBALS:
             return _ALLOWED_GLOBALS[(module, name)]
+        if module == "torch" and name in _STORAGE_DTYPES:
+            return _StorageType(_STORAGE_DTYPES[name])
         if module == "torch" and name in _TORCH_DTYPES:
             return getattr(torch, name)
         if (module, name) in _NUMPY_GLOBALS:
@@ -69,13 +107,32 @@ class _AllowlistUnpickler(pickle.Unpickler):
             "(tensors, containers, argparse.Namespace, numpy scalars). If you trust where this file "
             "comes from, rerun with --trust-checkpoint.")
 
+    def persistent_load(self, saved_id):
+        typename, storage_type, key, _location, numel = saved_id
+        if typename != "storage" or not isinstance(storage_type, _StorageType):
+            raise pickle.UnpicklingError(f"unexpected persistent id {saved_id!r}")
+        if key not in self._storages:
+            raw = bytearray(self._zip.read(f"{self._prefix}data/{key}"))
+            flat = torch.frombuffer(raw, dtype=storage_type.dtype) if raw else torch.empty(0, dtype=storage_type.dtype)
+            if flat.numel() != numel:
+                raise pickle.UnpicklingError(f"storage {key}: {flat.numel()} elements, header says {numel}")
+            self._storages[key] = flat
+        return self._storages[key]
 
-def _allowlist_pickle_module() -> types.ModuleType:
-    module = types.ModuleType("petal_allowlist_pickle")
-    module.Unpickler = _AllowlistUnpickler
-    module.load = lambda f, **kw: _AllowlistUnpickler(f, **kw).load()
-    module.__name__ = "petal_allowlist_pickle"
-    return module
+
+def _load_zip_with_allowlist(path: str):
+    if not zipfile.is_zipfile(path):
+        raise CheckpointError(f"{path}: not a zip-format torch checkpoint (legacy pre-1.6 format or not a "
+                              "checkpoint at all); if you trust the file, rerun with --trust-checkpoint")
+    with zipfile.ZipFile(path) as zf:
+        pickles = [n for n in zf.namelist() if n.endswith("data.pkl") and n.count("/") <= 1]
+        if len(pickles) != 1:
+            raise CheckpointError(f"{path}: expected one data.pkl in the zip, found {pickles}")
+        prefix = pickles[0][:-len("data.pkl")]
+        byteorder = f"{prefix}byteorder"
+        if byteorder in zf.namelist() and zf.read(byteorder).decode().strip() != "little":
+            raise CheckpointError(f"{path}: big-endian checkpoints are not supported")
+        return _AllowlistUnpickler(io.BytesIO(zf.read(pickles[0])), zf, prefix).load()
 
 
 def sha256_of(path: str) -> str:
@@ -87,14 +144,15 @@ def sha256_of(path: str) -> str:
 
 
 def load_checkpoint(path: str, trust: bool = False):
-    """torch.load onto the CPU, through the allowlist unpickler unless trust is set."""
+    """Loads a checkpoint onto the CPU: allowlist unpickling of the zip format, or plain torch.load
+    when trust is set."""
     try:
         if trust:
             return torch.load(path, map_location="cpu")
-        return torch.load(path, map_location="cpu", pickle_module=_allowlist_pickle_module())
+        return _load_zip_with_allowlist(path)
     except pickle.UnpicklingError as e:
         raise CheckpointError(f"{path}: {e}") from None
-    except (OSError, RuntimeError, EOFError) as e:
+    except (OSError, RuntimeError, EOFError, KeyError, zipfile.BadZipFile) as e:
         raise CheckpointError(f"{path}: cannot be read as a torch checkpoint: {e}") from None
 
 
