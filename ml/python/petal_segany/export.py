@@ -5,7 +5,7 @@ Both files come from torch.jit.script, not trace, so the click count N stays a r
 import datetime
 import json
 import os
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import torch
 from torch import Tensor
@@ -78,7 +78,7 @@ def model_info(model: SegAny3D, source_info: Dict, files: Dict[str, str]) -> Dic
     }
 
 
-def random_clicks(n: int, size: int, gen: torch.Generator) -> (Tensor, Tensor):
+def random_clicks(n: int, size: int, gen: torch.Generator) -> Tuple[Tensor, Tensor]:
     points = torch.randint(0, size, (1, n, 3), generator=gen).to(torch.float32)
     labels = torch.randint(0, 2, (1, n), generator=gen).to(torch.float32)
     labels[0, 0] = 1.0

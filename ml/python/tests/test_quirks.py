@@ -2,7 +2,6 @@
 import math
 
 import torch
-import torch.nn.functional as F
 
 from petal_segany.config import TINY
 from petal_segany.image_encoder import Attention, Block
