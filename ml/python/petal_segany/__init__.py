@@ -1,0 +1,1 @@
+"""SegAnyPET (SAM-Med3D vit_b_ori) network definition, checkpoint converter and TorchScript export."""
