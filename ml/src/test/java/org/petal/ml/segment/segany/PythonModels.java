@@ -41,9 +41,10 @@ final class PythonModels {
 
     /** Golden tensors written with a model directory's TorchScript files. */
     static synchronized Path golden(String arch) {
+        Path model = model(arch);
         return BUILT.computeIfAbsent(arch + "-golden", key -> {
             Path out = WORK.resolve(key).toAbsolutePath();
-            run("petal_segany.golden", "--model-dir", model(arch).toString(), "--out", out.toString(), "--seed", "0");
+            run("petal_segany.golden", "--model-dir", model.toString(), "--out", out.toString(), "--seed", "0");
             return out;
         });
     }
