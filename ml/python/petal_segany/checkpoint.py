@@ -83,6 +83,7 @@ _ALLOWED_GLOBALS = {
 }
 _TORCH_DTYPES = {name for name in dir(torch) if isinstance(getattr(torch, name, None), torch.dtype)}
 _NUMPY_GLOBALS = {("numpy.core.multiarray", "scalar"), ("numpy.core.multiarray", "_reconstruct"),
+                  ("numpy._core.multiarray", "scalar"), ("numpy._core.multiarray", "_reconstruct"),
                   ("numpy", "ndarray"), ("numpy", "dtype"), ("_codecs", "encode")}
 
 
