@@ -2,7 +2,7 @@
 
 Loading with care: a .pth file is a pickle, and plain unpickling can run arbitrary code. Training
 checkpoints also hold an argparse.Namespace (`args`), which torch.load(weights_only=True) refuses.
-(torch 1.13's torch.load also ignores a custom pickle_module unless weights_only is set.) So this module
+(torch 1.13's torch.load also replaces a custom pickle_module with plain pickle.) So this module
 reads the zip container itself and unpickles data.pkl with an allowlist: tensors rebuilt straight from
 the zip's storage records, plain containers, argparse.Namespace, pathlib paths, numpy scalars and arrays,
 torch dtypes. Anything else is refused with the offending global named; `trust=True` (the converter's
@@ -83,6 +83,7 @@ _ALLOWED_GLOBALS = {
 }
 _TORCH_DTYPES = {name for name in dir(torch) if isinstance(getattr(torch, name, None), torch.dtype)}
 _NUMPY_GLOBALS = {("numpy.core.multiarray", "scalar"), ("numpy.core.multiarray", "_reconstruct"),
+                  ("numpy._core.multiarray", "scalar"), ("numpy._core.multiarray", "_reconstruct"),
                   ("numpy", "ndarray"), ("numpy", "dtype"), ("_codecs", "encode")}
 
 

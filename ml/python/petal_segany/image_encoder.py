@@ -54,27 +54,40 @@ def relative_position_table(size: int, rel_pos: Tensor) -> Tensor:
 
 def decomposed_rel_pos_logits(q: Tensor, k: Tensor, scale: float, rel_pos_d: Tensor, rel_pos_h: Tensor,
                               rel_pos_w: Tensor, size: List[int]) -> Tensor:
-    """Attention logits (B*heads, L, L) = (q * scale) k^T + <q, Rd[qd-kd+S-1]> + <q, Rh[..]> + <q, Rw[..]>
-    with q UNSCALED in the rel-pos terms (spec §1.2 c).
+    """Attention logits (B*heads, L, L) = (q * scale) k^T + SAM-Med3D's decomposed rel-pos terms.
 
-    SAM adds the three rel-pos terms by broadcasting over a 7-D view of the logits; here they ride along
-    in the q k^T matmul instead: each term is linear in a one-hot code of the key's grid coordinate, so
-    [q*scale | q.Rd | q.Rh | q.Rw] @ [k | onehot(kd) | onehot(kh) | onehot(kw)]^T gives the same sums
-    (up to float summation order) in one GEMM, about 3x faster on CPU than the broadcast adds.
+    The per-query terms are the textbook ones, with q UNSCALED (spec §1.2 c):
+        rel_d[q, j] = <q, Rd[qd - j + S - 1]>, rel_h[q, j] = <q, Rh[qh - j + S - 1]>,
+        rel_w[q, j] = <q, Rw[qw - j + S - 1]>,
+    but SAM-Med3D (and MedIM, and so SegAnyPET) broadcasts these 5-D (B, d, h, w, j) tensors into the
+    7-D logits (B, qd, qh, qw, kd, kh, kw) with j always in the kw slot and, for rel_h and rel_w, the
+    query's w index moved into the kd and kh slots. What the trained weights saw is therefore, for query
+    (qd, qh, qw) and key (kd, kh, kw):
+        rel_d[(qd, qh, qw), kw] + rel_h[(qd, qh, kd), kw] + rel_w[(qd, qh, kh), kw]
+    i.e. <q(qd,qh,qw), Rd[qd-kw+S-1]> + <q(qd,qh,kd), Rh[qh-kw+S-1]> + <q(qd,qh,kh), Rw[kh-kw+S-1]>.
+    This is kept exactly (SAM-Med3D issue #101; the fix in PR #54 was reverted in #55). It only
+    broadcasts on a cube, so S = d = h = w is required.
+
+    Computed without the 7-D broadcast: the rel_d term rides along in the q k^T matmul as S extra
+    columns ([q*scale | rel_d] @ [k | onehot(kw)]^T), and rel_h + rel_w, which do not depend on qw, form
+    one (B, qd, qh, L) block added to the logits of every qw.
     """
-    d, h, w = size[0], size[1], size[2]
+    s = size[0]
+    if size[1] != s or size[2] != s:
+        raise ValueError("SAM-Med3D's decomposed rel-pos only exists for cubic token grids")
     bh, n, dim = q.shape
-    r_q = q.reshape(bh, d, h, w, dim)
-    rel_d = torch.einsum("bdhwc,dkc->bdhwk", r_q, relative_position_table(d, rel_pos_d)).reshape(bh, n, d)
-    rel_h = torch.einsum("bdhwc,hkc->bdhwk", r_q, relative_position_table(h, rel_pos_h)).reshape(bh, n, h)
-    rel_w = torch.einsum("bdhwc,wkc->bdhwk", r_q, relative_position_table(w, rel_pos_w)).reshape(bh, n, w)
-    kd = torch.arange(d, device=q.device).view(d, 1, 1).expand(d, h, w).reshape(n)
-    kh = torch.arange(h, device=q.device).view(1, h, 1).expand(d, h, w).reshape(n)
-    kw = torch.arange(w, device=q.device).view(1, 1, w).expand(d, h, w).reshape(n)
-    key_codes = torch.cat([F.one_hot(kd, d), F.one_hot(kh, h), F.one_hot(kw, w)], dim=1).to(q.dtype)
-    left = torch.cat([q * scale, rel_d, rel_h, rel_w], dim=-1)
-    right = torch.cat([k, key_codes.unsqueeze(0).expand(bh, n, d + h + w)], dim=-1)
-    return left @ right.transpose(-2, -1)
+    r_q = q.reshape(bh, s, s, s, dim)
+    rel_d = torch.einsum("bdhwc,dkc->bdhwk", r_q, relative_position_table(s, rel_pos_d))
+    rel_h = torch.einsum("bdhwc,hkc->bdhwk", r_q, relative_position_table(s, rel_pos_h))
+    rel_w = torch.einsum("bdhwc,wkc->bdhwk", r_q, relative_position_table(s, rel_pos_w))
+    key_kw = torch.arange(s, device=q.device).repeat(s * s)  # key index = (kd * s + kh) * s + kw
+    left = torch.cat([q * scale, rel_d.reshape(bh, n, s)], dim=-1)
+    right = torch.cat([k, F.one_hot(key_kw, s).to(q.dtype).unsqueeze(0).expand(bh, n, s)], dim=-1)
+    attn = left @ right.transpose(-2, -1)
+    # (bh, qd, qh, kd, kh, kw): rel_h indexed by (qd, qh, w=kd, j=kw), rel_w by (qd, qh, w=kh, j=kw).
+    shared = rel_h[:, :, :, :, None, :] + rel_w[:, :, :, None, :, :]
+    attn.view(bh, s * s, s, n).add_(shared.reshape(bh, s * s, 1, n))
+    return attn
 
 
 class Attention(nn.Module):

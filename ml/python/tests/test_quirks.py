@@ -59,8 +59,35 @@ def test_windowed_block_attends_to_2232_unmasked_zero_padding_tokens():
     assert (got - as_global(x)).abs().max() > 1e-2, "padding tokens must change the result"
 
 
+def naive_attention_logits(attn, q, k, rel_pos_term):
+    """Loops over every query/key pair of one head: (q * scale) . k + rel_pos_term(q index, k index)."""
+    size = round(q.shape[0] ** (1 / 3))
+    coords = [(a, b, c) for a in range(size) for b in range(size) for c in range(size)]
+    logits = torch.zeros(len(coords), len(coords))
+    for i, qc in enumerate(coords):
+        for j, kc in enumerate(coords):
+            logits[i, j] = (q[i] * attn.scale) @ k[j] + rel_pos_term(qc, kc)
+    return logits
+
+
+def sam_med3d_term(attn, q_grid, size):
+    """The rel-pos term SAM-Med3D's broadcast actually adds (q unscaled, key index j in the kw slot)."""
+    d, h, w = attn.rel_pos_d, attn.rel_pos_h, attn.rel_pos_w
+    s1 = size - 1
+    return lambda qc, kc: (q_grid[qc] @ d[qc[0] - kc[2] + s1]
+                           + q_grid[(qc[0], qc[1], kc[0])] @ h[qc[1] - kc[2] + s1]
+                           + q_grid[(qc[0], qc[1], kc[1])] @ w[kc[1] - kc[2] + s1])
+
+
+def textbook_term(attn, q_grid, size):
+    d, h, w = attn.rel_pos_d, attn.rel_pos_h, attn.rel_pos_w
+    s1 = size - 1
+    return lambda qc, kc: (q_grid[qc] @ d[qc[0] - kc[0] + s1] + q_grid[qc] @ h[qc[1] - kc[1] + s1]
+                           + q_grid[qc] @ w[qc[2] - kc[2] + s1])
+
+
 @torch.no_grad()
-def test_rel_pos_adds_unscaled_q_dot_table_at_q_minus_k_plus_side_minus_1():
+def test_rel_pos_is_sam_med3d_broadcast_with_unscaled_q_not_the_textbook_decomposition():
     size, dim, heads = 3, 8, 2
     attn = Attention(dim, heads, input_size=size).eval()
     for p in attn.parameters():
@@ -69,22 +96,33 @@ def test_rel_pos_adds_unscaled_q_dot_table_at_q_minus_k_plus_side_minus_1():
     got = attn(x)
 
     hd = dim // heads
-    qkv = attn.qkv(x.reshape(1, -1, dim))
-    q, k, v = qkv.split(dim, dim=-1)
-    coords = [(a, b, c) for a in range(size) for b in range(size) for c in range(size)]
-    out = torch.zeros(1, size ** 3, dim)
+    q, k, v = attn.qkv(x.reshape(1, -1, dim)).split(dim, dim=-1)
+    out, textbook_out = torch.zeros(1, size ** 3, dim), torch.zeros(1, size ** 3, dim)
     for head in range(heads):
         sl = slice(head * hd, (head + 1) * hd)
-        logits = torch.zeros(size ** 3, size ** 3)
-        for i, qc in enumerate(coords):
-            qi = q[0, i, sl]
-            for j, kc in enumerate(coords):
-                logits[i, j] = (qi * hd ** -0.5) @ k[0, j, sl]
-                for axis, table in enumerate((attn.rel_pos_d, attn.rel_pos_h, attn.rel_pos_w)):
-                    logits[i, j] += qi @ table[qc[axis] - kc[axis] + size - 1]
+        q_grid = q[0, :, sl].reshape(size, size, size, hd)
+        logits = naive_attention_logits(attn, q[0, :, sl], k[0, :, sl], sam_med3d_term(attn, q_grid, size))
         out[0, :, sl] = torch.softmax(logits, dim=-1) @ v[0, :, sl]
-    want = attn.proj(out).reshape(1, size, size, size, dim)
-    assert torch.allclose(got, want, atol=1e-4)
+        logits = naive_attention_logits(attn, q[0, :, sl], k[0, :, sl], textbook_term(attn, q_grid, size))
+        textbook_out[0, :, sl] = torch.softmax(logits, dim=-1) @ v[0, :, sl]
+    assert torch.allclose(got, attn.proj(out).reshape(got.shape), atol=1e-4)
+    assert not torch.allclose(got, attn.proj(textbook_out).reshape(got.shape), atol=1e-2)
+
+
+@torch.no_grad()
+def test_rel_pos_equals_sam_med3d_seven_dimensional_broadcast_on_a_14_cube():
+    from petal_segany.image_encoder import decomposed_rel_pos_logits, relative_position_table
+    s, bh, c = 14, 2, 8
+    q, k = torch.randn(bh, s ** 3, c), torch.randn(bh, s ** 3, c)
+    tables = [torch.randn(2 * s - 1, c) * 0.3 for _ in range(3)]
+    r_q = q.reshape(bh, s, s, s, c)
+    rel = [torch.einsum(eq, r_q, relative_position_table(s, t))
+           for eq, t in zip(("bdhwc,dkc->bdhwk", "bdhwc,hkc->bdhwk", "bdhwc,wkc->bdhwk"), tables)]
+    # Each 5-D (B, d, h, w, j) term indexed into the 7-D logits with its last dim j landing in the kw slot.
+    want = ((q * c ** -0.5) @ k.transpose(1, 2)).view(bh, s, s, s, s, s, s) \
+        + rel[0][:, :, :, :, None, None] + rel[1][:, :, :, None, :, None] + rel[2][:, :, :, None, None, :]
+    got = decomposed_rel_pos_logits(q, k, c ** -0.5, *tables, [s, s, s])
+    assert torch.allclose(got, want.view(bh, s ** 3, s ** 3), atol=1e-5)
 
 
 def test_dense_pe_at_abc_equals_sparse_pe_of_point_bac_in_the_same_units():
