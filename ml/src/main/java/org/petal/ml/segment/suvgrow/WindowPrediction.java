@@ -59,10 +59,12 @@ final class WindowPrediction {
                 growRule(organ ? rule : atObjectLevel(rule, primary), mask);
             }
             continueStitched(primary, mask);
+            // Fill before carving: an exclude click deep inside an organ cuts a cavity, and filling after
+            // the split would put it straight back (the click then changed nothing).
+            if (organ && cfg.fillHoles()) {
+                HoleFill.fill(img, mask, scratch);
+            }
             splitByExcludes(primary, mask);
-        }
-        if (organ && cfg.fillHoles()) {
-            HoleFill.fill(img, mask, scratch);
         }
         return mask;
     }
