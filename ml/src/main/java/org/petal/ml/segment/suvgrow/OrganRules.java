@@ -22,6 +22,9 @@ final class OrganRules {
      */
     static final double MIN_ORGAN_SUV = 0.15;
 
+    /** An adapted interval that grows more than this many times the first region is leaking. */
+    static final double ADAPT_LEAK_RATIO = 2.0;
+
     private OrganRules() {}
 
     /**
@@ -35,14 +38,19 @@ final class OrganRules {
         if (!(seed[0] >= MIN_ORGAN_SUV)) {
             return SeedRule.background(clickVoxel);
         }
-        float[] bounds = bounds(seed[0], seed[1], cfg);
         byte[] mask = new byte[img.n];
-        int count = RegionGrower.grow(img, values, bounds[0], bounds[1], new int[] {click}, 1, -1, 0, cfg.connectivity(),
-            mask, scratch);
+        float[] bounds = bounds(seed[0], seed[1], cfg);
+        int count = grow(img, values, bounds, click, mask, cfg, scratch);
         double[] region = listStats(values, scratch.ints(0, img.n), count);
-        // Adapt once, unless the first pass stayed tiny (then the seed sphere is the better estimate).
+        // Adapt once, unless the first pass stayed tiny (then the seed sphere is the better estimate) or the
+        // adapted interval spills: several times the first region means it went through a contact into a
+        // neighbour of similar uptake (right kidney into liver), so the seed's interval stays.
         if (count >= 27) {
-            bounds = bounds(region[0], region[1], cfg);
+            float[] adapted = bounds(region[0], region[1], cfg);
+            int adaptedCount = grow(img, values, adapted, click, mask, cfg, scratch);
+            if (adaptedCount <= ADAPT_LEAK_RATIO * count) {
+                bounds = adapted;
+            }
         }
         return new SeedRule(true, bounds[0], bounds[1], clickVoxel, clickVoxel, first ? 0 : cfg.refineRadiusMm(), (float) region[0]);
     }
@@ -52,6 +60,14 @@ final class OrganRules {
         double lo = Math.max(mean - cfg.organK() * s, cfg.organMinFraction() * mean);
         double hi = mean + cfg.organK() * s;
         return new float[] {(float) lo, (float) hi};
+    }
+
+    /** Grows from the click within the bounds into a cleared {@code mask}; the region is left in scratch ints 0. */
+    private static int grow(WindowImage img, float[] values, float[] bounds, int click, byte[] mask, SuvGrowConfig cfg,
+                            Scratch scratch) {
+        java.util.Arrays.fill(mask, (byte) 0);
+        return RegionGrower.grow(img, values, bounds[0], bounds[1], new int[] {click}, 1, -1, 0, cfg.connectivity(), mask,
+            scratch);
     }
 
     /** {mean, std} of the values within {@code radiusMm} of a voxel (window voxels only). */
