@@ -1,5 +1,8 @@
 package org.petal.ml.bench;
 
+import org.petal.ml.segment.Voxel;
+import org.petal.ml.volume.LabelVolume;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,5 +79,29 @@ final class BenchmarkVolumes {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** The voxel of {@code label} nearest to that label's centroid (a click well inside an organ). */
+    static Voxel nearestToCentroid(LabelVolume labels, int label) {
+        VolumeGeometry g = labels.geometry();
+        double si = 0, sj = 0, sk = 0;
+        long count = 0;
+        short[] l = labels.labels();
+        for (int v = 0; v < l.length; v++) {
+            if (l[v] == label) {
+                si += v % g.nx(); sj += (v / g.nx()) % g.ny(); sk += v / (g.nx() * g.ny()); count++;
+            }
+        }
+        si /= count; sj /= count; sk /= count;
+        int best = -1;
+        double bestD = Double.MAX_VALUE;
+        for (int v = 0; v < l.length; v++) {
+            if (l[v] == label) {
+                double d = Math.pow(v % g.nx() - si, 2) + Math.pow((v / g.nx()) % g.ny() - sj, 2)
+                    + Math.pow(v / (g.nx() * g.ny()) - sk, 2);
+                if (d < bestD) { bestD = d; best = v; }
+            }
+        }
+        return new Voxel(best % g.nx(), (best / g.nx()) % g.ny(), best / (g.nx() * g.ny()));
     }
 }

@@ -15,6 +15,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.petal.ml.phantom.PhantomCase;
+import org.petal.ml.phantom.PhantomGenerator;
+import org.petal.ml.phantom.PhantomSpec;
+import org.petal.ml.segment.Voxel;
 import org.petal.ml.segment.segany.SegAnyBenchmarkAccess;
 
 /**
@@ -38,6 +42,7 @@ public class SegAnyBenchmark {
     private SegAnyBenchmarkAccess network;
     private float[] crop;
     private float[] embedding;
+    private SegAnyBenchmarkAccess.RefinementClick refinement;
 
     @Setup(Level.Trial)
     public void load() {
@@ -49,6 +54,11 @@ public class SegAnyBenchmark {
             crop[v] = (float) random.nextGaussian();
         }
         embedding = network.encode(crop);
+        // A 4 mm phantom's liver: the whole click path through the engine, not just the decoder.
+        PhantomCase phantom = PhantomGenerator.generate(PhantomSpec.of(7, 1));
+        Voxel liver = BenchmarkVolumes.nearestToCentroid(phantom.labels(), 3);
+        refinement = network.refinementClick(phantom.pet(), liver,
+            new Voxel(liver.i() + 4, liver.j(), liver.k()), new Voxel(liver.i(), liver.j() + 4, liver.k()));
     }
 
     @TearDown(Level.Trial)
@@ -64,6 +74,11 @@ public class SegAnyBenchmark {
     @Benchmark
     public float[] decoderOneClick() {
         return network.decode(embedding, clicks(1));
+    }
+
+    @Benchmark
+    public float[] refinementClickThroughTheEngine() {
+        return refinement.click();
     }
 
     @Benchmark

@@ -50,7 +50,7 @@ public class SuvGrowBenchmark {
             .max((a, b) -> Double.compare(a.diameterMm(), b.diameterMm())).orElseThrow();
         Voxel lesionClick = new Voxel(big.centreVoxel().i(), big.centreVoxel().j(), big.centreVoxel().k());
         lesion = request(lesionClick, LabelKind.LESION, List.of(new PointPrompt(lesionClick, true)));
-        Voxel liverClick = nearestToCentroid(3);
+        Voxel liverClick = BenchmarkVolumes.nearestToCentroid(phantom.labels(), 3);
         liver = request(liverClick, LabelKind.ORGAN, List.of(new PointPrompt(liverClick, true)));
         // Exclude 3 cm towards the head from the liver click: cuts off the cranial part of the grow.
         Voxel exclude = new Voxel(liverClick.i(), liverClick.j(), Math.min(g.nz() - 1, liverClick.k() + 15));
@@ -78,29 +78,6 @@ public class SuvGrowBenchmark {
         float[] nan = new float[128 * 128 * 128];
         Arrays.fill(nan, Float.NaN);
         return new PatchRequest(phantom.pet(), window, kind, prompts, new float[nan.length], nan, null);
-    }
-
-    private Voxel nearestToCentroid(int label) {
-        VolumeGeometry g = phantom.labels().geometry();
-        double si = 0, sj = 0, sk = 0;
-        long count = 0;
-        short[] l = phantom.labels().labels();
-        for (int v = 0; v < l.length; v++) {
-            if (l[v] == label) {
-                si += v % g.nx(); sj += (v / g.nx()) % g.ny(); sk += v / (g.nx() * g.ny()); count++;
-            }
-        }
-        si /= count; sj /= count; sk /= count;
-        int best = -1;
-        double bestD = Double.MAX_VALUE;
-        for (int v = 0; v < l.length; v++) {
-            if (l[v] == label) {
-                double d = Math.pow(v % g.nx() - si, 2) + Math.pow((v / g.nx()) % g.ny() - sj, 2)
-                    + Math.pow(v / (g.nx() * g.ny()) - sk, 2);
-                if (d < bestD) { bestD = d; best = v; }
-            }
-        }
-        return new Voxel(best % g.nx(), (best / g.nx()) % g.ny(), best / (g.nx() * g.ny()));
     }
 
     private float[] run(PatchRequest r) {
