@@ -17,7 +17,7 @@ import org.petal.ml.volume.SuvParameters;
 import org.petal.ml.volume.VolumeGeometry;
 
 /** Test volumes of whole-body size for benchmarks. */
-final class BenchmarkVolumes {
+public final class BenchmarkVolumes {
 
     static final int NX = 400;
     static final int NY = 400;
@@ -82,7 +82,7 @@ final class BenchmarkVolumes {
     }
 
     /** The voxel of {@code label} nearest to that label's centroid (a click well inside an organ). */
-    static Voxel nearestToCentroid(LabelVolume labels, int label) {
+    public static Voxel nearestToCentroid(LabelVolume labels, int label) {
         VolumeGeometry g = labels.geometry();
         double si = 0, sj = 0, sk = 0;
         long count = 0;

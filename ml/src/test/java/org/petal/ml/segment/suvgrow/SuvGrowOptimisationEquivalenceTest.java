@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.petal.ml.bench.BenchmarkVolumes;
 import org.petal.ml.phantom.PhantomCase;
 import org.petal.ml.phantom.PhantomGenerator;
 import org.petal.ml.phantom.PhantomLesion;
@@ -36,7 +37,7 @@ class SuvGrowOptimisationEquivalenceTest {
     static void windows() {
         PhantomCase phantom = PhantomGenerator.generate(PhantomSpec.of(7, 1).withVoxelMm(2.0));
         PetVolume pet = phantom.pet();
-        Voxel liver = nearestToCentroid(phantom, 3);
+        Voxel liver = BenchmarkVolumes.nearestToCentroid(phantom.labels(), 3);
         PhantomLesion big = phantom.lesions().stream()
             .max((a, b) -> Double.compare(a.diameterMm(), b.diameterMm())).orElseThrow();
         Voxel lesion = new Voxel(big.centreVoxel().i(), big.centreVoxel().j(), big.centreVoxel().k());
@@ -276,28 +277,5 @@ class SuvGrowOptimisationEquivalenceTest {
             }
         }
         return best;
-    }
-
-    private static Voxel nearestToCentroid(PhantomCase phantom, int label) {
-        VolumeGeometry g = phantom.labels().geometry();
-        short[] l = phantom.labels().labels();
-        double si = 0, sj = 0, sk = 0;
-        long count = 0;
-        for (int v = 0; v < l.length; v++) {
-            if (l[v] == label) {
-                si += v % g.nx(); sj += (v / g.nx()) % g.ny(); sk += v / (g.nx() * g.ny()); count++;
-            }
-        }
-        si /= count; sj /= count; sk /= count;
-        int best = -1;
-        double bestD = Double.MAX_VALUE;
-        for (int v = 0; v < l.length; v++) {
-            if (l[v] == label) {
-                double d = Math.pow(v % g.nx() - si, 2) + Math.pow((v / g.nx()) % g.ny() - sj, 2)
-                    + Math.pow(v / (g.nx() * g.ny()) - sk, 2);
-                if (d < bestD) { bestD = d; best = v; }
-            }
-        }
-        return new Voxel(best % g.nx(), (best / g.nx()) % g.ny(), best / (g.nx() * g.ny()));
     }
 }
