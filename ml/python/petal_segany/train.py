@@ -424,7 +424,7 @@ class Trainer:
             sample.image = sample.image.to(self.device)
             sample.target = sample.target.to(self.device)
             loss, dice, _ = interaction(self.model, sample, self.gen, multi_click=self.args.multi_click,
-                                        click_threshold=self.args.click_threshold)
+                                        iterations=self.args.iterations, click_threshold=self.args.click_threshold)
             if not torch.isfinite(loss):
                 raise FloatingPointError(f"non-finite loss at step {self.step}: {sample.info}")
             (loss / self.args.accumulate).backward()
@@ -501,6 +501,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--max-steps", type=int, default=10 ** 9)
     p.add_argument("--time-budget-min", type=float, default=None,
                    help="stop cleanly (and save) before this many minutes of this run have passed")
+    p.add_argument("--iterations", type=int, default=ITERATIONS,
+                   help="decoder iterations per sample (the recipe: 11; fewer only to make tests fast)")
     p.add_argument("--multi-click", action="store_true", help="feed all clicks so far, not only the newest")
     p.add_argument("--click-threshold", type=float, default=0.0,
                    help="prediction = upsampled logit > this when drawing clicks (SAM-Med3D code: 0.5)")
@@ -519,6 +521,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     args = p.parse_args(argv)
     if args.resume and not args.checkpoint:
         p.error("--resume needs --checkpoint")
+    if args.iterations < 1:
+        p.error("--iterations must be >= 1")
     if args.accumulate < 1:
         p.error("--accumulate must be >= 1")
     return args
@@ -537,7 +541,7 @@ def export_run(trainer: Trainer, result: Dict, out_dir: str, argv: List[str]) ->
               "command": "/usr/bin/python3 -m petal_segany.train " + shlex.join(argv),
               "datasets": datasets, "dataset_notes": a.dataset_note,
               "sampler": trainer.sampler.summary(),
-              "recipe": {"iterations": ITERATIONS, "multi_click": a.multi_click, "lr_encoder": a.lr,
+              "recipe": {"iterations": a.iterations, "multi_click": a.multi_click, "lr_encoder": a.lr,
                          "lr_prompt_decoder": a.lr * 0.1, "weight_decay": a.weight_decay,
                          "milestones": a.milestones, "gamma": a.gamma, "accumulate": a.accumulate,
                          "click_threshold": a.click_threshold, "seed": a.seed},
