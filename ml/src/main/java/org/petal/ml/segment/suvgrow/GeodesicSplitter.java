@@ -1,6 +1,7 @@
 package org.petal.ml.segment.suvgrow;
 
 import java.util.Arrays;
+import org.petal.ml.morph.DistanceTransform;
 
 /**
  * Competitive split of a region between include and exclude seeds: both grow at once (multi-source
@@ -33,8 +34,10 @@ final class GeodesicSplitter {
         int[] ei = new int[excludeCount];
         int[] ej = new int[excludeCount];
         int[] ek = new int[excludeCount];
+        float[] depth2 = excludeCount > DEPTH_BY_TRANSFORM ? depthTransform(img, mask) : null;
         for (int s = 0; s < excludeCount; s++) {
-            double r = reach * depthMm(img, mask, exclude[s]);
+            double depth = depth2 != null ? Math.sqrt(depth2[exclude[s]]) : depthMm(img, mask, exclude[s]);
+            double r = reach * depth;
             reach2[s] = r * r;
             ei[s] = img.i(exclude[s]);
             ej[s] = img.j(exclude[s]);
@@ -167,6 +170,16 @@ final class GeodesicSplitter {
     /** Marks the region voxels within some exclude seed's reach with {@code gen}; returns how many there are. */
     private static int markReach(WindowImage img, byte[] mask, int[] ei, int[] ej, int[] ek, double[] reach2, int[] stamp,
                                  int gen) {
+        // Stitching can pass thousands of exclude seeds whose reaches overlap: marking them one by one would
+        // cost more than the whole Dijkstra. Then there is no early stop (every voxel counts as reachable).
+        long work = 0;
+        for (int s = 0; s < ei.length; s++) {
+            double r = Math.sqrt(reach2[s]);
+            work += (2L * ((long) (r / img.sx) + 1) + 1) * (2L * ((long) (r / img.sy) + 1) + 1) * (2L * ((long) (r / img.sz) + 1) + 1);
+            if (work > img.n) {
+                return Integer.MAX_VALUE;
+            }
+        }
         int count = 0;
         for (int s = 0; s < ei.length; s++) {
             double r = Math.sqrt(reach2[s]);
@@ -206,6 +219,36 @@ final class GeodesicSplitter {
             which[u] = own;
             heap.push(du, u);
         }
+    }
+
+    /**
+     * Above this many exclude seeds (stitching passes a whole decided-background slab) one distance
+     * transform of the window is cheaper than a shell search per seed.
+     */
+    static final int DEPTH_BY_TRANSFORM = 64;
+
+    /**
+     * Squared depth in mm² of every voxel: distance to the nearest voxel outside the region, where the
+     * window border counts as outside (as {@link #depthMm} sees it), by an exact Euclidean transform.
+     */
+    static float[] depthTransform(WindowImage img, byte[] mask) {
+        boolean[] outside = new boolean[img.n];
+        for (int v = 0; v < img.n; v++) {
+            outside[v] = mask[v] == 0;
+        }
+        float[] d2 = DistanceTransform.squaredToFeatures(outside, img.w, img.h, img.d, new double[] {img.sx, img.sy, img.sz});
+        int v = 0;
+        for (int k = 0; k < img.d; k++) {
+            double bk = Math.min(k + 1, img.d - k) * img.sz;
+            for (int j = 0; j < img.h; j++) {
+                double bj = Math.min(j + 1, img.h - j) * img.sy;
+                for (int i = 0; i < img.w; i++, v++) {
+                    double border = Math.min(Math.min(i + 1, img.w - i) * img.sx, Math.min(bj, bk));
+                    d2[v] = (float) Math.min(d2[v], border * border);
+                }
+            }
+        }
+        return d2;
     }
 
     /** Distance in mm from a voxel to the nearest voxel outside the region (or the window), capped at 64 voxels. */
