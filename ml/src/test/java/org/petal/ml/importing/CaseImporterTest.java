@@ -117,8 +117,9 @@ class CaseImporterTest {
     @Test
     void a_volume_over_the_voxel_budget_is_refused_before_anything_is_written() throws IOException {
         CaseImporter small = new CaseImporter(new ImportOptions(new VoxelBudget(1000), PetUnit.SUV_BW, SuvPolicy.REQUIRE_SUV));
+        Path pet = RealData.require(HECKTOR_PET);  // outside the lambda: a missing file must skip, not pass as "thrown"
 
-        assertThatThrownBy(() -> small.importCase(RealData.require(HECKTOR_PET), dir.resolve("case")))
+        assertThatThrownBy(() -> small.importCase(pet, dir.resolve("case")))
             .isInstanceOf(VolumeTooLargeException.class).hasMessageContaining("exceeds the limit");
         assertThat(dir).isEmptyDirectory();
     }
