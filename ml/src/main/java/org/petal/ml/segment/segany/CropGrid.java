@@ -125,10 +125,7 @@ final class CropGrid {
      * original grid); voxels the crop does not cover get 0.
      */
     float[] probabilities(float[] lowRes, int lowResSize, Box window) {
-        Axis[] up = new Axis[3];
-        for (int a = 0; a < 3; a++) {
-            up[a] = Axis.upsample(size, lowResSize);
-        }
+        Axis up = Axis.upsample(size, lowResSize);  // the crop is a cube: one axis serves all three
         int[][] q = {
             nearestAll(0, window.i0(), window.width()),
             nearestAll(1, window.j0(), window.height()),
@@ -145,16 +142,15 @@ final class CropGrid {
                     if (qi < 0 || qj < 0 || qk < 0) {
                         continue;
                     }
-                    Axis ai = up[0], aj = up[1], ak = up[2];
-                    int i0 = ai.lo[qi] * l2, i1 = ai.hi[qi] * l2;
-                    int j0 = aj.lo[qj] * lowResSize, j1 = aj.hi[qj] * lowResSize;
-                    int k0 = ak.lo[qk], k1 = ak.hi[qk];
-                    float wk = ak.weight[qk];
+                    int i0 = up.lo[qi] * l2, i1 = up.hi[qi] * l2;
+                    int j0 = up.lo[qj] * lowResSize, j1 = up.hi[qj] * lowResSize;
+                    int k0 = up.lo[qk], k1 = up.hi[qk];
+                    float wk = up.weight[qk];
                     float c00 = lerp(lowRes[i0 + j0 + k0], lowRes[i0 + j0 + k1], wk);
                     float c01 = lerp(lowRes[i0 + j1 + k0], lowRes[i0 + j1 + k1], wk);
                     float c10 = lerp(lowRes[i1 + j0 + k0], lowRes[i1 + j0 + k1], wk);
                     float c11 = lerp(lowRes[i1 + j1 + k0], lowRes[i1 + j1 + k1], wk);
-                    float logit = lerp(lerp(c00, c01, aj.weight[qj]), lerp(c10, c11, aj.weight[qj]), ai.weight[qi]);
+                    float logit = lerp(lerp(c00, c01, up.weight[qj]), lerp(c10, c11, up.weight[qj]), up.weight[qi]);
                     out[o] = (float) (1.0 / (1.0 + Math.exp(-logit)));
                 }
             }

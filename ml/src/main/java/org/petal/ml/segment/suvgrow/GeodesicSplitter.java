@@ -34,11 +34,13 @@ final class GeodesicSplitter {
         int[] ei = new int[excludeCount];
         int[] ej = new int[excludeCount];
         int[] ek = new int[excludeCount];
+        int[][] extent = new int[excludeCount][];
         float[] depth2 = excludeCount > DEPTH_BY_TRANSFORM ? depthTransform(img, mask) : null;
         for (int s = 0; s < excludeCount; s++) {
             double depth = depth2 != null ? Math.sqrt(depth2[exclude[s]]) : depthMm(img, mask, exclude[s]);
             double r = reach * depth;
             reach2[s] = r * r;
+            extent[s] = halfExtent(img, reach2[s]);
             ei[s] = img.i(exclude[s]);
             ej[s] = img.j(exclude[s]);
             ek[s] = img.k(exclude[s]);
@@ -75,7 +77,7 @@ final class GeodesicSplitter {
         // settles a voxel when it pops), the rest of the front cannot alter the result and the loop stops.
         int inReachGen = scratch.newGeneration(n);
         int[] inReach = scratch.stamps();
-        int unsettled = markReach(img, mask, ei, ej, ek, reach2, inReach, inReachGen);
+        int unsettled = markReach(img, mask, ei, ej, ek, reach2, extent, inReach, inReachGen);
         float inv = scale > 0 ? (float) (weight / scale) : 0f;
         float sx = (float) img.sx;
         float sy = (float) img.sy;
@@ -124,7 +126,7 @@ final class GeodesicSplitter {
             }
         }
         // Only voxels within some seed's reach can be cleared: scan the box around all reaches.
-        int[] box = reachBox(img, ei, ej, ek, reach2);
+        int[] box = reachBox(img, ei, ej, ek, extent);
         for (int k = box[4]; k <= box[5]; k++) {
             for (int j = box[2]; j <= box[3]; j++) {
                 for (int i = box[0]; i <= box[1]; i++) {
@@ -149,43 +151,46 @@ final class GeodesicSplitter {
         keepConnected(img, mask, include, includeCount, scratch);
     }
 
+    /**
+     * Half extent in voxels, along i, j and k, of the box around a reach of squared radius {@code reach2}:
+     * one more than the floor, because the square root may round the bound down.
+     */
+    private static int[] halfExtent(WindowImage img, double reach2) {
+        double r = Math.sqrt(reach2);
+        return new int[] {(int) Math.floor(r / img.sx) + 1, (int) Math.floor(r / img.sy) + 1, (int) Math.floor(r / img.sz) + 1};
+    }
+
     /** {i0, i1, j0, j1, k0, k1} (inclusive, clipped to the window) around every seed's reach; empty when no seeds. */
-    private static int[] reachBox(WindowImage img, int[] ei, int[] ej, int[] ek, double[] reach2) {
+    private static int[] reachBox(WindowImage img, int[] ei, int[] ej, int[] ek, int[][] extent) {
         int[] box = {img.w, -1, img.h, -1, img.d, -1};
         for (int s = 0; s < ei.length; s++) {
-            double r = Math.sqrt(reach2[s]);
-            int ri = (int) Math.floor(r / img.sx) + 1;
-            int rj = (int) Math.floor(r / img.sy) + 1;
-            int rk = (int) Math.floor(r / img.sz) + 1;
-            box[0] = Math.min(box[0], Math.max(0, ei[s] - ri));
-            box[1] = Math.max(box[1], Math.min(img.w - 1, ei[s] + ri));
-            box[2] = Math.min(box[2], Math.max(0, ej[s] - rj));
-            box[3] = Math.max(box[3], Math.min(img.h - 1, ej[s] + rj));
-            box[4] = Math.min(box[4], Math.max(0, ek[s] - rk));
-            box[5] = Math.max(box[5], Math.min(img.d - 1, ek[s] + rk));
+            box[0] = Math.min(box[0], Math.max(0, ei[s] - extent[s][0]));
+            box[1] = Math.max(box[1], Math.min(img.w - 1, ei[s] + extent[s][0]));
+            box[2] = Math.min(box[2], Math.max(0, ej[s] - extent[s][1]));
+            box[3] = Math.max(box[3], Math.min(img.h - 1, ej[s] + extent[s][1]));
+            box[4] = Math.min(box[4], Math.max(0, ek[s] - extent[s][2]));
+            box[5] = Math.max(box[5], Math.min(img.d - 1, ek[s] + extent[s][2]));
         }
         return box;
     }
 
     /** Marks the region voxels within some exclude seed's reach with {@code gen}; returns how many there are. */
-    private static int markReach(WindowImage img, byte[] mask, int[] ei, int[] ej, int[] ek, double[] reach2, int[] stamp,
-                                 int gen) {
+    private static int markReach(WindowImage img, byte[] mask, int[] ei, int[] ej, int[] ek, double[] reach2, int[][] extent,
+                                 int[] stamp, int gen) {
         // Stitching can pass thousands of exclude seeds whose reaches overlap: marking them one by one would
         // cost more than the whole Dijkstra. Then there is no early stop (every voxel counts as reachable).
         long work = 0;
-        for (int s = 0; s < ei.length; s++) {
-            double r = Math.sqrt(reach2[s]);
-            work += (2L * ((long) (r / img.sx) + 1) + 1) * (2L * ((long) (r / img.sy) + 1) + 1) * (2L * ((long) (r / img.sz) + 1) + 1);
+        for (int[] e : extent) {
+            work += (2L * e[0] + 1) * (2L * e[1] + 1) * (2L * e[2] + 1);
             if (work > img.n) {
                 return Integer.MAX_VALUE;
             }
         }
         int count = 0;
         for (int s = 0; s < ei.length; s++) {
-            double r = Math.sqrt(reach2[s]);
-            int ri = (int) Math.floor(r / img.sx) + 1;  // one more: sqrt may round the bound down
-            int rj = (int) Math.floor(r / img.sy) + 1;
-            int rk = (int) Math.floor(r / img.sz) + 1;
+            int ri = extent[s][0];
+            int rj = extent[s][1];
+            int rk = extent[s][2];
             for (int k = Math.max(0, ek[s] - rk); k <= Math.min(img.d - 1, ek[s] + rk); k++) {
                 for (int j = Math.max(0, ej[s] - rj); j <= Math.min(img.h - 1, ej[s] + rj); j++) {
                     for (int i = Math.max(0, ei[s] - ri); i <= Math.min(img.w - 1, ei[s] + ri); i++) {

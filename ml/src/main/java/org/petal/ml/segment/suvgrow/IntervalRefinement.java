@@ -57,12 +57,8 @@ final class IntervalRefinement {
                 continue;
             }
             float v = decisionValue(volume, p.voxel(), false);
-            float proposed = current;
-            if (p.include() && v < current && v >= MIN_RIM_FRACTION * level && v >= minimalSuv) {
-                proposed = INCLUDE_MARGIN * v;
-            } else if (!p.include() && v >= current && v <= hi && EXCLUDE_MARGIN * v <= limit) {
-                proposed = EXCLUDE_MARGIN * v;
-            }
+            float requested = requested(p.include(), v, current, hi, level, limit, minimalSuv);
+            float proposed = Float.isNaN(requested) ? current : requested;
             boolean moved = proposed != current && proposed <= keepAtOrBelow && proposed > keepAbove;
             if (moved) {
                 current = proposed;
@@ -93,19 +89,19 @@ final class IntervalRefinement {
                 continue;
             }
             float v = decisionValue(volume, p.voxel(), true);
-            if (p.include() && v < lo && v >= MIN_RIM_FRACTION * level && v >= minimalSuv) {
-                ceiling = INCLUDE_MARGIN * v;
+            float requested = requested(p.include(), v, lo, hi, level, MAX_ORGAN_FRACTION * level, minimalSuv);
+            if (Float.isNaN(requested)) {
+                continue;
+            }
+            if (p.include()) {
+                ceiling = requested;
                 if (floor > ceiling) {
                     floor = Float.NEGATIVE_INFINITY;
                 }
-            } else if (!p.include() && v >= lo && v <= hi) {
-                float raised = EXCLUDE_MARGIN * v;
-                float limit = MAX_ORGAN_FRACTION * level;
-                if (raised <= limit) {
-                    floor = raised;
-                    if (ceiling < floor) {
-                        ceiling = Float.POSITIVE_INFINITY;
-                    }
+            } else {
+                floor = requested;
+                if (ceiling < floor) {
+                    ceiling = Float.POSITIVE_INFINITY;
                 }
             }
         }
@@ -114,6 +110,23 @@ final class IntervalRefinement {
             return primary;
         }
         return new SeedRule(primary.valid(), adjusted, hi, primary.seed(), primary.click(), primary.ballRadiusMm(), primary.scale());
+    }
+
+    /**
+     * The interval bottom a refinement click asks for, judged against the bottom {@code reference}: an
+     * include click below it (but on the structure's rim, not on background) asks for just under its
+     * value, an exclude click inside the interval for just above its value up to {@code limit}; NaN when
+     * the click asks for no move.
+     */
+    private static float requested(boolean include, float v, float reference, float hi, float level, float limit,
+                                    double minimalSuv) {
+        if (include && v < reference && v >= MIN_RIM_FRACTION * level && v >= minimalSuv) {
+            return INCLUDE_MARGIN * v;
+        }
+        if (!include && v >= reference && v <= hi && EXCLUDE_MARGIN * v <= limit) {
+            return EXCLUDE_MARGIN * v;
+        }
+        return Float.NaN;
     }
 
     /** The value the grow compares: raw SUV for lesions, the 3×3×3 mean for organs (as their grow uses). */
