@@ -107,6 +107,45 @@ final class RegionGrower {
         return tail;
     }
 
+    /**
+     * Counts the voxels connected to {@code seed} with value ≥ {@code lo}, stopping as soon as the count
+     * passes {@code limit}: a probe that answers "is this level flooding?" at the cost of the answer.
+     * Uses the grown-list slot of {@code scratch} and no mask.
+     *
+     * @return the region size, or {@code limit + 1} when it is larger than {@code limit}
+     */
+    static int countUpTo(WindowImage img, float[] values, float lo, int seed, int limit, Connectivity conn, Scratch scratch) {
+        int gen = scratch.newGeneration(img.n);
+        int[] stamp = scratch.stamps();
+        int[] queue = scratch.ints(0, img.n);
+        stamp[seed] = gen;
+        queue[0] = seed;
+        int tail = 1;
+        int nn = conn.size();
+        for (int head = 0; head < tail && tail <= limit; head++) {
+            int v = queue[head];
+            int i = img.i(v);
+            int j = img.j(v);
+            int k = img.k(v);
+            for (int e = 0; e < nn; e++) {
+                int a = i + conn.di(e);
+                int b = j + conn.dj(e);
+                int c = k + conn.dk(e);
+                if (a < 0 || b < 0 || c < 0 || a >= img.w || b >= img.h || c >= img.d) {
+                    continue;
+                }
+                int u = img.index(a, b, c);
+                if (stamp[u] != gen) {
+                    stamp[u] = gen;
+                    if (values[u] >= lo) {
+                        queue[tail++] = u;
+                    }
+                }
+            }
+        }
+        return Math.min(tail, limit + 1);
+    }
+
     /** {@link WindowImage#distance2Mm} for a voxel offset, with the same arithmetic. */
     private static boolean inBall(WindowImage img, int di, int dj, int dk, double ball2) {
         double x = di * img.sx;

@@ -143,8 +143,10 @@ final class WindowPrediction {
         if (seed >= 0) {
             seeds[count++] = seed;
         }
+        // The clicked voxel belongs to the object even when the rule's level passes it by (a small lesion
+        // whose peak is a neighbouring voxel): the user said so, and a mask without it reads as ignored.
         int click = img.index(rule.click());
-        if (click >= 0 && click != seed && rule.accepts(values[click])) {
+        if (click >= 0 && click != seed) {
             seeds[count++] = click;
         }
         if (count == 0) {

@@ -21,12 +21,16 @@ class SuvGrowModelTest {
 
     /** Background SUV 1 plus Gaussian-blurred-looking spheres: value = bg + peak·exp(−r²/2s²). */
     private static PetVolume volume(double[][] blobs) {
+        return volume(1.0, blobs);
+    }
+
+    private static PetVolume volume(double background, double[][] blobs) {
         VolumeGeometry g = VolumeGeometry.axisAligned(N, N, N, MM, MM, MM, new double[3]);
         float[] v = new float[N * N * N];
         for (int k = 0; k < N; k++) {
             for (int j = 0; j < N; j++) {
                 for (int i = 0; i < N; i++) {
-                    double x = 1.0;
+                    double x = background;
                     for (double[] b : blobs) {
                         double r2 = (i - b[0]) * (i - b[0]) + (j - b[1]) * (j - b[1]) + (k - b[2]) * (k - b[2]);
                         x += b[3] * Math.exp(-r2 / (2 * b[4] * b[4]));
@@ -59,6 +63,43 @@ class SuvGrowModelTest {
         float[] p = run(pet, all, LabelKind.LESION, PointPrompt.include(26, 23, 25));
         boolean[] truth = GrowEval.component(above(pet, 0.41f * 10f, all), pet.geometry(), pet.geometry().index(24, 24, 24));
         assertThat(GrowEval.dice(GrowEval.paste(p, all, pet.geometry()), truth)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void aSmallLesionInAWarmOrganGrowsItsOwnHillNotTheWholeOrgan() {
+        // Peak 3.5 on an organ at SUV 2: 41 % of the peak (1.4) lies below the organ, so the plain rule
+        // would take all 110,592 voxels of it.
+        PetVolume pet = volume(2.0, new double[][] {{24, 24, 24, 1.5, 1.5}});
+        Box all = Box.of(pet.geometry());
+        float[] p = run(pet, all, LabelKind.LESION, PointPrompt.include(24, 24, 24));
+        boolean[] mask = GrowEval.paste(p, all, pet.geometry());
+        int count = 0;
+        for (boolean b : mask) {
+            count += b ? 1 : 0;
+        }
+        assertThat(count).as("voxels of the lesion mask").isBetween(20, 400);
+        assertThat(mask[pet.geometry().index(24, 24, 24)]).isTrue();
+    }
+
+    @Test
+    void aWellContrastedLesionKeepsTheFortyOnePercentRegionUnderTheFloodGuard() {
+        PetVolume pet = volume(0.5, new double[][] {{24, 24, 24, 12, 3}});
+        Box all = Box.of(pet.geometry());
+        float[] p = run(pet, all, LabelKind.LESION, PointPrompt.include(24, 24, 24));
+        boolean[] truth = GrowEval.component(above(pet, 0.41f * 12.5f, all), pet.geometry(), pet.geometry().index(24, 24, 24));
+        assertThat(GrowEval.dice(GrowEval.paste(p, all, pet.geometry()), truth)).isEqualTo(1.0);
+    }
+
+    @Test
+    void theClickedVoxelIsInTheMaskEvenWhenItsPeakNeighbourSetsAHigherLevel() {
+        PetVolume pet = uniform(0.5f);
+        VolumeGeometry g = pet.geometry();
+        pet.voxels()[g.index(24, 24, 24)] = 10f;
+        pet.voxels()[g.index(25, 24, 24)] = 2f;
+        Box all = Box.of(g);
+        boolean[] mask = GrowEval.paste(run(pet, all, LabelKind.LESION, PointPrompt.include(25, 24, 24)), all, g);
+        assertThat(mask[g.index(25, 24, 24)]).as("the clicked voxel").isTrue();
+        assertThat(mask[g.index(24, 24, 24)]).as("the peak").isTrue();
     }
 
     @Test

@@ -64,9 +64,11 @@ class SuvGrowPhantomTest {
                 s[4] / n, n));
         }
         System.out.print(report);
-        // Only the liver has margin (measured 0.899 with one click); the other organ and lesion floors of the
-        // full evaluation are not reached yet, so they are reported, not asserted.
+        // Floors with margin below what these cases measure (liver 0.899 with one click; lesions 0.698 with five,
+        // 12 lesions, where flooding small lesions kept the mean near 0.5); the other organ floors of the full
+        // evaluation are not reached yet, so they are reported, not asserted.
         assertThat(sums.get("liver")[0] / counts.get("liver")).as(report.toString()).isGreaterThanOrEqualTo(0.85);
+        assertThat(sums.get("lesion")[4] / counts.get("lesion")).as(report.toString()).isGreaterThanOrEqualTo(0.65);
     }
 
     static boolean[] labelMask(PhantomCase c, int label) {
