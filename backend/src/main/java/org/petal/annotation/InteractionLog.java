@@ -1,0 +1,86 @@
+package org.petal.annotation;
+
+import java.time.Clock;
+import java.util.List;
+import org.petal.assignment.AssignmentService;
+import org.petal.system.PetalProperties;
+import org.petal.users.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what annotators do, stamped with the server's clock, and answers time figures from it. The
+ * browser's own clock is never trusted for time accounting.
+ */
+@Service
+@Transactional(readOnly = true)
+public class InteractionLog {
+
+    private final EventRepository events;
+    private final SessionRepository sessions;
+    private final AssignmentService assignments;
+    private final PetalProperties properties;
+    private final Clock clock;
+
+    InteractionLog(EventRepository events, SessionRepository sessions, AssignmentService assignments,
+                   PetalProperties properties, Clock clock) {
+        this.events = events;
+        this.sessions = sessions;
+        this.assignments = assignments;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Opens a sitting on the actor's own assignment (which becomes IN_PROGRESS) and records OPEN. */
+    @Transactional
+    public long open(Actor actor, long assignmentId) {
+        assignments.start(actor, assignmentId);
+        AnnotationSession s = sessions.save(new AnnotationSession(assignmentId, actor.id(), clock.instant()));
+        events.save(new InteractionEvent(assignmentId, s.getId(), actor.id(), EventType.OPEN, null, s.getOpenedAt(),
+            null, null, null));
+        return s.getId();
+    }
+
+    /** Records one action of an open sitting. Editing actions need the assignment to be editable. */
+    @Transactional
+    public void record(Actor actor, long assignmentId, Long sessionId, EventType type, Integer label, String engine,
+                       Double latencyMs, String detail) {
+        if (type.isEdit() || type == EventType.ACCEPT) {
+            assignments.requireEditable(actor, assignmentId);
+        } else {
+            assignments.get(actor, assignmentId);
+        }
+        events.save(new InteractionEvent(assignmentId, sessionId, actor.id(), type, label, clock.instant(), engine,
+            latencyMs, detail));
+    }
+
+    /** Records SUBMIT after the assignment has left IN_PROGRESS (so the editable check does not apply). */
+    @Transactional
+    void recordAfterSubmit(Actor actor, long assignmentId, Long sessionId) {
+        events.save(new InteractionEvent(assignmentId, sessionId, actor.id(), EventType.SUBMIT, null, clock.instant(),
+            null, null, null));
+    }
+
+    /** Closes a sitting (idempotent) and records CLOSE. */
+    @Transactional
+    public void close(Actor actor, long sessionId) {
+        sessions.findById(sessionId).ifPresent(s -> {
+            if (s.getClosedAt() == null) {
+                s.close(clock.instant());
+                events.save(new InteractionEvent(s.getAssignmentId(), s.getId(), actor.id(), EventType.CLOSE, null,
+                    s.getClosedAt(), null, null, null));
+            }
+        });
+    }
+
+    public TimeAccounting.TimeSummary summary(Actor actor, long assignmentId) {
+        assignments.get(actor, assignmentId);
+        return TimeAccounting.summarise(assignmentId, events.findByAssignmentIdOrderByAtAscIdAsc(assignmentId),
+            properties.idleThreshold());
+    }
+
+    public List<InteractionEvent> events(Actor actor, long assignmentId) {
+        assignments.get(actor, assignmentId);
+        return events.findByAssignmentIdOrderByAtAscIdAsc(assignmentId);
+    }
+}
