@@ -29,6 +29,9 @@ class SecurityConfig {
     private static final RequestMatcher CARRIES_CREDENTIALS =
         (HttpServletRequest r) -> r.getHeader("Authorization") != null;
 
+    private static final RequestMatcher API = (HttpServletRequest r) -> r.getRequestURI().startsWith("/api/")
+        || r.getRequestURI().startsWith("/ws/");
+
     @Bean
     SecurityFilterChain security(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
@@ -39,6 +42,9 @@ class SecurityConfig {
             .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                 .ignoringRequestMatchers(CARRIES_CREDENTIALS))
+            // Scripts and the viewer's fetches get a status, not the login page's HTML.
+            .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                API))
             .logout(l -> l.permitAll());
         return http.build();
     }
