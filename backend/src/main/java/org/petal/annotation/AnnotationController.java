@@ -23,11 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AnnotationController {
 
     private final RevisionService revisions;
+    private final RevisionStatistics statistics;
     private final InteractionLog log;
     private final CurrentActor current;
 
-    AnnotationController(RevisionService revisions, InteractionLog log, CurrentActor current) {
+    AnnotationController(RevisionService revisions, RevisionStatistics statistics, InteractionLog log, CurrentActor current) {
         this.revisions = revisions;
+        this.statistics = statistics;
         this.log = log;
         this.current = current;
     }
@@ -53,6 +55,11 @@ class AnnotationController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"revision-" + id + "-labels.nii.gz\"")
             .body(data);
+    }
+
+    @GetMapping("/revisions/{id}/statistics")
+    List<RevisionStatistics.LabelStatistics> statistics(Principal p, @PathVariable long id) {
+        return statistics.of(current.of(p), id);
     }
 
     @PostMapping("/assignments/{id}/submit")
