@@ -10,6 +10,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * One open socket: where replies go, its request queue and rate limit, and the two clocks its timeouts
@@ -72,11 +73,7 @@ final class Connection {
     /** Says why in a {@code closed} message, then closes the socket. */
     void close(String reason, CloseStatus status) {
         send(new Message.Closed(reason));
-        try {
-            session.close(status);
-        } catch (IOException e) {
-            log.debug("closing socket {}: {}", session.getId(), e.getMessage());
-        }
+        closeQuietly(status);
     }
 
     private void send(WebSocketMessage<?> message) {
@@ -85,8 +82,20 @@ final class Connection {
         }
         try {
             session.sendMessage(message);
+        } catch (SessionLimitExceededException e) {
+            // The client stopped reading: buffering more for it would only grow the heap.
+            log.info("socket {} closed: {}", session.getId(), e.getMessage());
+            closeQuietly(e.getStatus());
         } catch (IOException | IllegalStateException e) {
             log.debug("socket {} gone while sending: {}", session.getId(), e.getMessage());
+        }
+    }
+
+    private void closeQuietly(CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException e) {
+            log.debug("closing socket {}: {}", session.getId(), e.getMessage());
         }
     }
 }

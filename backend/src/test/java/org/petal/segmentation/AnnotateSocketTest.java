@@ -193,6 +193,17 @@ class AnnotateSocketTest {
         assertThatThrownBy(() -> TestSocket.connect(port, "nobody", "wrong")).hasStackTraceContaining("401");
     }
 
+    @Test
+    void aHandshakeFromAPageOfAnotherSiteIsRefusedEvenWithValidCredentials() throws Exception {
+        Actor ann = data.scenario().team().annotator();
+        String password = "password-" + ann.username();
+        assertThatThrownBy(() -> TestSocket.connectFrom("https://elsewhere.example", port, ann.username(), password))
+            .hasStackTraceContaining("403");
+        try (TestSocket sameSite = TestSocket.connectFrom("http://localhost:" + port, port, ann.username(), password)) {
+            sameSite.assertStillOpen();
+        }
+    }
+
     private TestSocket connect(Actor actor) throws Exception {
         return TestSocket.connect(port, actor.username(), "password-" + actor.username());
     }

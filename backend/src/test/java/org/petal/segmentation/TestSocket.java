@@ -29,17 +29,25 @@ final class TestSocket implements AutoCloseable {
     private final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
     private final WebSocketSession session;
 
-    private TestSocket(int port, String username, String password) throws Exception {
+    private TestSocket(int port, String username, String password, String origin) throws Exception {
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxBinaryMessageBufferSize(1 << 20);
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
         headers.setBasicAuth(username, password);
+        if (origin != null) {
+            headers.setOrigin(origin);
+        }
         session = new StandardWebSocketClient(container).execute(new Receiver(), headers,
             URI.create("ws://localhost:" + port + Protocol.PATH)).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     static TestSocket connect(int port, String username, String password) throws Exception {
-        return new TestSocket(port, username, password);
+        return new TestSocket(port, username, password, null);
+    }
+
+    /** As a browser page served from {@code origin} would connect. */
+    static TestSocket connectFrom(String origin, int port, String username, String password) throws Exception {
+        return new TestSocket(port, username, password, origin);
     }
 
     void send(Message.FromClient message) throws Exception {
