@@ -115,6 +115,16 @@ public class CaseService {
         return stores.open(storeDirectory(c));
     }
 
+    /** A readable case with its open voxel store: what a slice needs (values, and the SUV scale and version). */
+    public record OpenCase(CaseView view, VoxelStore store) {}
+
+    /** Like {@link #store} plus the case itself, with one lookup and one access check per slice request. */
+    public OpenCase open(Actor actor, long caseId) {
+        PetCase c = find(caseId);
+        access.requireRead(actor, c);
+        return new OpenCase(CaseView.of(c), stores.open(storeDirectory(c)));
+    }
+
     Path storeDirectory(PetCase c) {
         return properties.casesDir().resolve(c.getStorePath());
     }
