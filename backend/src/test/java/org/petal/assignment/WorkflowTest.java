@@ -44,9 +44,7 @@ class WorkflowTest {
         var s = data.scenario();
         var ann = s.team().annotator();
         long id = s.assignment().id();
-        assignments.start(ann, id);
-        revisions.accept(ann, id, null, TestData.labelsWithCube(2), MaskRevision.Source.AI);
-        var v = revisions.submit(ann, id, assignments.get(ann, id).version(), null);
+        var v = submitted(ann, id);
         reviews.decide(s.team().reviewer(), id, v.version(), Review.Decision.CHANGES_REQUESTED, "",
             List.of(new ReviewService.Pin(12, 12, 13, "the lesion extends one slice further")));
 
@@ -87,9 +85,7 @@ class WorkflowTest {
         var s = data.scenario();
         var ann = s.team().annotator();
         long id = s.assignment().id();
-        assignments.start(ann, id);
-        revisions.accept(ann, id, null, TestData.labelsWithCube(2), MaskRevision.Source.AI);
-        var v = revisions.submit(ann, id, assignments.get(ann, id).version(), null);
+        var v = submitted(ann, id);
         assertThatThrownBy(() -> revisions.accept(ann, id, null, TestData.labelsWithCube(1), MaskRevision.Source.AI))
             .isInstanceOf(Problems.Conflict.class).hasMessageContaining("SUBMITTED");
         reviews.decide(s.team().reviewer(), id, v.version(), Review.Decision.APPROVED, "", List.of());
@@ -126,9 +122,7 @@ class WorkflowTest {
         var s = data.scenario();
         var ann = s.team().annotator();
         long id = s.assignment().id();
-        assignments.start(ann, id);
-        revisions.accept(ann, id, null, TestData.labelsWithCube(2), MaskRevision.Source.AI);
-        var v = revisions.submit(ann, id, assignments.get(ann, id).version(), null);
+        var v = submitted(ann, id);
         assertThatThrownBy(() -> reviews.decide(s.team().reviewer(), id, v.version() - 1, Review.Decision.APPROVED, "",
             List.of())).isInstanceOf(Problems.Conflict.class).hasMessageContaining("changed since");
     }
@@ -138,9 +132,7 @@ class WorkflowTest {
         var s = data.scenario();
         var ann = s.team().annotator();
         long id = s.assignment().id();
-        assignments.start(ann, id);
-        revisions.accept(ann, id, null, TestData.labelsWithCube(2), MaskRevision.Source.AI);
-        var v = revisions.submit(ann, id, assignments.get(ann, id).version(), null);
+        var v = submitted(ann, id);
         assertThatThrownBy(() -> reviews.decide(s.team().reviewer(), id, v.version(), Review.Decision.CHANGES_REQUESTED,
             " ", List.of())).isInstanceOf(Problems.BadRequest.class);
         assertThat(assignments.get(ann, id).state()).as("nothing changed").isEqualTo(AssignmentState.SUBMITTED);
@@ -159,5 +151,12 @@ class WorkflowTest {
             AssignmentMode.MANUAL, null)).isInstanceOf(Problems.Conflict.class);
         assertThatThrownBy(() -> assignments.assign(s.team().lead(), caseId, s.team().reviewer().id(),
             AssignmentMode.MANUAL, null)).isInstanceOf(Problems.BadRequest.class).hasMessageContaining("not an annotator");
+    }
+
+    /** The annotator opens the assignment, accepts a lesion mask and submits it. */
+    private AssignmentView submitted(org.petal.users.Actor annotator, long id) {
+        assignments.start(annotator, id);
+        revisions.accept(annotator, id, null, TestData.labelsWithCube(2), MaskRevision.Source.AI);
+        return revisions.submit(annotator, id, assignments.get(annotator, id).version(), null);
     }
 }
