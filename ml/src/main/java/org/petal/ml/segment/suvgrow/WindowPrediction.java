@@ -59,6 +59,9 @@ final class WindowPrediction {
                 growRule(organ ? rule : atObjectLevel(rule, primary), mask);
             }
             continueStitched(primary, mask);
+            if (organ) {
+                RimCompletion.complete(img, mask, scratch);
+            }
             // Fill before carving: an exclude click deep inside an organ cuts a cavity, and filling after
             // the split would put it straight back (the click then changed nothing).
             if (organ && cfg.fillHoles()) {
