@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Objects;
 import org.petal.ml.segment.Box;
 import org.petal.ml.segment.InteractionResult;
 import org.petal.ml.segment.Voxel;
@@ -19,6 +21,7 @@ import org.petal.segmentation.Protocol.ErrorCode;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Message.Open.class, name = Protocol.OPEN),
     @JsonSubTypes.Type(value = Message.Click.class, name = Protocol.CLICK),
+    @JsonSubTypes.Type(value = Message.Brush.class, name = Protocol.BRUSH),
     @JsonSubTypes.Type(value = Message.Undo.class, name = Protocol.UNDO),
     @JsonSubTypes.Type(value = Message.Redo.class, name = Protocol.REDO),
     @JsonSubTypes.Type(value = Message.Reset.class, name = Protocol.RESET),
@@ -39,7 +42,7 @@ public sealed interface Message {
     sealed interface FromServer extends Message permits Ready, Result, Accepted, Heartbeat, ErrorReply, Closed {}
 
     /** The edits of the open object; they share one result shape. */
-    sealed interface Edit extends FromClient permits Click, Undo, Redo, Reset {}
+    sealed interface Edit extends FromClient permits Click, Brush, Undo, Redo, Reset {}
 
     // ---- client to server ----
 
@@ -63,11 +66,26 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * A brush stroke on the open object: a ball of {@code radiusMm} swept along the polyline {@code points}
+     * (voxel centres of the case grid); {@code erase} takes its voxels out of the object, otherwise they are
+     * put in. Only presence is checked here (BAD_MESSAGE); the limits of {@link Protocol} are checked
+     * against the case when it is applied (INVALID).
+     */
+    record Brush(Boolean erase, Double radiusMm, List<Index3> points) implements Edit {
+        public Brush {
+            require(erase != null, "brush needs erase (true or false)");
+            require(radiusMm != null, "brush needs radiusMm");
+            require(points != null && points.stream().allMatch(Objects::nonNull), "brush needs points [[i, j, k], ...]");
+            points = List.copyOf(points);
+        }
+    }
+
     record Undo() implements Edit {}
 
     record Redo() implements Edit {}
 
-    /** Clears the open object's clicks and mask (undoable). */
+    /** Clears the open object's clicks, strokes and mask (undoable). */
     record Reset() implements Edit {}
 
     /** Stores the label map of all objects of the sitting as a new revision. */
@@ -86,10 +104,11 @@ public sealed interface Message {
         implements FromServer {}
 
     /**
-     * What an edit did. {@code delta}: a binary mask delta for {@code changed} came just before this message
-     * (only when the mask changed); {@code changed} is null when nothing changed. Latencies: {@code modelMs}
-     * inside the engine, {@code totalMs} the whole engine interaction, {@code serverMs} from the frame's
-     * arrival to this reply (queueing and logging included).
+     * What an edit did. {@code action}: the request's type, {@code erase} for an erasing brush. {@code changed}:
+     * the tight box where the object's mask (the engine's with the strokes over it) changed, null when nothing
+     * did; {@code delta}: a binary mask delta for it came just before this message. Latencies: {@code modelMs}
+     * inside the engine, {@code totalMs} the whole engine interaction (for a stroke: rasterising and laying
+     * it over), {@code serverMs} from the frame's arrival to this reply (queueing and logging included).
      */
     record Result(String action, int objectId, int labelValue, InteractionResult.Outcome outcome, String message,
                   Region changed, boolean delta, int prompts, long maskVoxels, int windows, double modelMs,

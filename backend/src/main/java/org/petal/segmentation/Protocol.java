@@ -12,12 +12,17 @@ public final class Protocol {
     /** WebSocket endpoint, relative to the application's context path. */
     public static final String PATH = "/ws/annotate";
 
-    /** Protocol version, carried in every binary delta header. */
-    public static final int VERSION = 1;
+    /**
+     * Protocol version, carried in every binary delta header. 2 added brush strokes and one undo history for
+     * clicks and strokes.
+     */
+    public static final int VERSION = 2;
 
     // JSON "type" values. Client to server:
     public static final String OPEN = "open";
     public static final String CLICK = "click";
+    /** A brush stroke; also the {@code action} of its result when it paints. */
+    public static final String BRUSH = "brush";
     public static final String UNDO = "undo";
     public static final String REDO = "redo";
     public static final String RESET = "reset";
@@ -31,6 +36,16 @@ public final class Protocol {
     public static final String ACCEPTED = "accepted";
     public static final String ERROR = "error";
     public static final String CLOSED = "closed";
+    /** Not a message type: the {@code action} of the result of a {@code brush} with {@code erase: true}. */
+    public static final String ERASE = "erase";
+
+    // Brush strokes: outside these a stroke is refused whole (INVALID) and nothing is painted.
+    /** Smallest brush radius in mm (a ball this small still covers the voxel under each point). */
+    public static final double BRUSH_MIN_RADIUS_MM = 0.5;
+    /** Largest brush radius in mm: a 10 cm ball, far beyond any lesion, bounds the work of one stroke. */
+    public static final double BRUSH_MAX_RADIUS_MM = 50;
+    /** Most points of one stroke: 512 compact points with coordinates below 1000 fit an 8 KiB text frame. */
+    public static final int BRUSH_MAX_POINTS = 512;
 
     // Binary mask delta: a fixed little-endian header, then the zlib-deflated box (one byte per voxel).
     /** "PTMD" in the first four bytes (read as a little-endian u32: 0x444D5450). */
@@ -45,7 +60,7 @@ public final class Protocol {
     public static final int DELTA_HEADER_BYTES = 36;
 
     // Close codes the server uses (RFC 6455 leaves 4000-4999 to applications).
-    /** No real action (open, click, undo, redo, reset, accept) for the idle timeout. */
+    /** No real action (open, click, brush, undo, redo, reset, accept) for the idle timeout. */
     public static final int CLOSE_IDLE = 4001;
     /** No frame at all (heartbeats included) for the liveness timeout. */
     public static final int CLOSE_LIVENESS = 4002;
@@ -71,7 +86,10 @@ public final class Protocol {
         BUSY(true),
         /** The request needs an open object ({@code open} first). */
         NOT_OPEN(false),
-        /** Well-formed but refused by a rule: unknown label or engine, another assignment on this socket. */
+        /**
+         * Well-formed but refused by a rule: unknown label or engine, another assignment on this socket, a
+         * stroke outside the volume or the brush limits.
+         */
         INVALID(false),
         /** The actor's role does not allow this. */
         FORBIDDEN(false),

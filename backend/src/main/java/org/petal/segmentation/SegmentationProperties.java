@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code PETAL_SEGMENTATION_IDLE_TIMEOUT=20m}). Defaults suit a laptop and are the numbers in
  * {@code docs/protocol.md}.
  *
- * @param maxTextFrameBytes    larger text frames are answered TOO_LARGE (the servlet container closes the
- *                             socket on frames over its own buffer, 8 KiB with Tomcat)
+ * @param maxTextFrameBytes    larger text frames are answered TOO_LARGE; room for a brush stroke of
+ *                             {@value Protocol#BRUSH_MAX_POINTS} points. The container's buffer is set to twice
+ *                             this ({@link TextFrameBuffer}); it closes the socket on frames over that
  * @param maxRequestsPerSecond text frames per second and socket (burst of the same size); more are RATE_LIMITED
  * @param maxQueuedRequests    requests of one socket waiting for or in the engine; more are BUSY
  * @param maxObjectsPerSitting objects one sitting may open
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("petal.segmentation")
 public record SegmentationProperties(
-    @DefaultValue("4096") int maxTextFrameBytes,
+    @DefaultValue("8192") int maxTextFrameBytes,
     @DefaultValue("20") int maxRequestsPerSecond,
     @DefaultValue("4") int maxQueuedRequests,
     @DefaultValue("32") int maxObjectsPerSitting,

@@ -2,25 +2,22 @@ package org.petal.segmentation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.petal.annotation.EventType;
+import java.util.function.Consumer;
 import org.petal.annotation.MaskRevision;
 import org.petal.annotation.RevisionService.RevisionView;
 import org.petal.assignment.AssignmentView;
 import org.petal.cases.CaseView;
 import org.petal.ml.segment.CaseLabelMap;
-import org.petal.ml.segment.InteractionResult;
-import org.petal.ml.segment.ObjectMask;
 import org.petal.ml.volume.VolumeGeometry;
 import org.petal.projects.ProjectService.LabelSpec;
 import org.petal.segmentation.InferenceWorker.Handle;
-import org.petal.segmentation.InferenceWorker.WorkerResult;
 import org.petal.system.Problems;
 import org.petal.users.Actor;
 
 /**
- * One socket's sitting on one assignment: the objects opened in it (each with a mirror of its mask, kept
- * from the same deltas the browser receives, so accepting works alike for local and remote workers) and
- * the interaction-log session. Edits go to the object opened last.
+ * One socket's sitting on one assignment: the objects opened in it (each an {@link EditedObject}, which
+ * combines clicks and brush strokes and mirrors the mask the browser shows, so accepting works alike for
+ * local and remote workers) and the interaction-log session. Edits go to the object opened last.
  *
  * <p>Not thread-safe: a socket's requests run one after another (see {@link SerialQueue}).
  */
@@ -36,12 +33,9 @@ final class Sitting {
         LimitReached(String message) { super(message); }
     }
 
-    /** An open object: the worker's handle, its label and the mirror of its mask. */
-    private record OpenObject(int id, int label, Handle handle, ObjectMask mirror) {}
-
     private final Sittings services;
     private final Actor actor;
-    private final List<OpenObject> objects = new ArrayList<>();
+    private final List<EditedObject> objects = new ArrayList<>();
     private Long assignmentId;
     private Long sessionId;
     private VolumeGeometry geometry;
@@ -81,7 +75,7 @@ final class Sitting {
         }
         var volume = new InferenceWorker.CaseVolume(c.id(), c.version(), () -> services.cases.volume(actor, c.id()));
         Handle handle = services.worker.open(volume, engine, label.kind());
-        OpenObject o = new OpenObject(objects.size() + 1, label.value(), handle, new ObjectMask(geometry));
+        EditedObject o = new EditedObject(objects.size() + 1, label.value(), handle, geometry);
         objects.add(o);
         int[] d = c.dims();
         return new Message.Ready(sessionId, o.id(), o.label(), engine, new Message.Index3(d[0], d[1], d[2]),
@@ -92,20 +86,19 @@ final class Sitting {
      * Applies an edit to the object opened last. The mask delta (when the mask changed) goes to
      * {@code deltas} before the result is returned, so the client always has the voxels a result names.
      */
-    Message.Result edit(Message.Edit e, long receivedNanos, java.util.function.Consumer<byte[]> deltas) {
-        OpenObject o = current();
+    Message.Result edit(Message.Edit e, long receivedNanos, Consumer<byte[]> deltas) {
+        EditedObject o = current();
         services.assignments.requireEditable(actor, assignmentId);  // e.g. submitted from another tab meanwhile
-        WorkerResult w = apply(o.handle(), e);
-        InteractionResult r = w.result();
-        boolean changed = !r.changed().isEmpty();
-        if (changed) {
-            o.mirror().write(r.changed(), w.changedVoxels());
-            deltas.accept(new MaskDelta(o.label(), o.id(), r.changed(), w.changedVoxels()).encode());
+        EditedObject.Change c = apply(o, e);
+        if (c.visible()) {
+            deltas.accept(new MaskDelta(o.label(), o.id(), c.box(), c.voxels()).encode());
         }
-        services.log.record(actor, assignmentId, sessionId, eventType(e), o.label(), o.handle().engine(), r.totalMs(),
-            detail(e, r));
-        return new Message.Result(action(e), o.id(), o.label(), r.outcome(), r.message(), Message.Region.of(r.changed()),
-            changed, r.prompts(), r.maskVoxels(), r.windows(), r.modelMs(), r.totalMs(),
+        long maskVoxels = o.shown().count();
+        String engine = e instanceof Message.Brush ? null : o.handle().engine();  // strokes are the annotator's own
+        services.log.record(actor, assignmentId, sessionId, EditRecords.eventType(e), o.label(), engine, c.totalMs(),
+            EditRecords.detail(e, c, maskVoxels));
+        return new Message.Result(EditRecords.action(e), o.id(), o.label(), c.outcome(), c.message(),
+            Message.Region.of(c.box()), c.visible(), o.prompts(), maskVoxels, c.windows(), c.modelMs(), c.totalMs(),
             (System.nanoTime() - receivedNanos) / 1e6);
     }
 
@@ -118,15 +111,15 @@ final class Sitting {
             throw new NotOpen("open an object before accepting");
         }
         CaseLabelMap map = new CaseLabelMap(geometry, CaseLabelMap.Policy.OVERWRITE_UNLOCKED);
-        for (OpenObject o : objects) {
-            map.write(map.newObject(o.label()), o.mirror(), o.mirror().bounds());
+        for (EditedObject o : objects) {
+            map.write(map.newObject(o.label()), o.shown(), o.shown().bounds());
         }
         short[] values = map.labels().labels();
         byte[] labels = new byte[values.length];
         for (int n = 0; n < values.length; n++) {
             labels[n] = (byte) values[n];  // project labels are 1..255
         }
-        RevisionView r = services.revisions.accept(actor, assignmentId, sessionId, labels, MaskRevision.Source.AI);
+        RevisionView r = services.revisions.accept(actor, assignmentId, sessionId, labels, source());
         return new Message.Accepted(r.id(), r.labelledVoxels());
     }
 
@@ -140,50 +133,37 @@ final class Sitting {
         }
     }
 
-    private OpenObject current() {
+    private EditedObject current() {
         if (objects.isEmpty()) {
             throw new NotOpen("no object is open: send open first");
         }
         return objects.get(objects.size() - 1);
     }
 
-    private WorkerResult apply(Handle h, Message.Edit e) {
+    private EditedObject.Change apply(EditedObject o, Message.Edit e) {
         InferenceWorker w = services.worker;
         if (e instanceof Message.Click c) {
-            return w.click(h, c.voxel().voxel(), c.include());
+            return o.click(w, c.voxel().voxel(), c.include());
+        }
+        if (e instanceof Message.Brush b) {
+            return o.stroke(Stroke.of(b, geometry));  // out of the limits: INVALID before anything changes
         }
         if (e instanceof Message.Undo) {
-            return w.undo(h);
+            return o.undo(w);
         }
-        return e instanceof Message.Redo ? w.redo(h) : w.reset(h);
+        return e instanceof Message.Redo ? o.redo(w) : o.reset(w);
     }
 
-    private static EventType eventType(Message.Edit e) {
-        if (e instanceof Message.Click c) {
-            return c.include() ? EventType.CLICK_INCLUDE : EventType.CLICK_EXCLUDE;
+    /**
+     * What the label map is made of: AI when only clicks are in effect, MANUAL when only strokes, MIXED
+     * when both (undone or reset edits do not count; an empty map stays AI).
+     */
+    private MaskRevision.Source source() {
+        boolean clicks = objects.stream().anyMatch(o -> o.prompts() > 0);
+        boolean strokes = objects.stream().anyMatch(EditedObject::hasStrokes);
+        if (strokes) {
+            return clicks ? MaskRevision.Source.MIXED : MaskRevision.Source.MANUAL;
         }
-        if (e instanceof Message.Undo) {
-            return EventType.UNDO;
-        }
-        return e instanceof Message.Redo ? EventType.REDO : EventType.RESET;
-    }
-
-    private static String action(Message.Edit e) {
-        if (e instanceof Message.Click) {
-            return Protocol.CLICK;
-        }
-        if (e instanceof Message.Undo) {
-            return Protocol.UNDO;
-        }
-        return e instanceof Message.Redo ? Protocol.REDO : Protocol.RESET;
-    }
-
-    private static String detail(Message.Edit e, InteractionResult r) {
-        String what = e instanceof Message.Click c ? "click " + c.voxel().voxel() + (c.include() ? " include" : " exclude")
-            : action(e);
-        String text = what + ": " + r.outcome() + (r.changed().isEmpty() ? "" : ", changed " + r.changed())
-            + ", " + r.maskVoxels() + " voxels, model " + Math.round(r.modelMs()) + " ms"
-            + (r.message().isEmpty() ? "" : ", " + r.message());
-        return text.length() <= 1000 ? text : text.substring(0, 1000);  // the event's detail column holds 1000
+        return MaskRevision.Source.AI;
     }
 }

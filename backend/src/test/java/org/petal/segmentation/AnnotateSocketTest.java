@@ -155,7 +155,7 @@ class AnnotateSocketTest {
     void framesOverTheSizeOrRateLimitAreAnsweredNotDropped() throws Exception {
         var s = data.scenario();
         try (TestSocket socket = connect(s.team().annotator())) {
-            socket.sendRaw("{\"type\":\"heartbeat\",\"pad\":\"" + "x".repeat(5000) + "\"}");
+            socket.sendRaw("{\"type\":\"heartbeat\",\"pad\":\"" + "x".repeat(9000) + "\"}");
             assertThat(socket.nextError().code()).isEqualTo(ErrorCode.TOO_LARGE);
             for (int n = 0; n < 30; n++) {
                 socket.send(new Message.Heartbeat());

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -35,6 +36,8 @@ class ProtocolGoldenTest {
     static final Map<String, Message> GOLDEN = Map.ofEntries(
         Map.entry("open", new Message.Open(42L, 2, "suv-grow")),
         Map.entry("click", new Message.Click(new Index3(12, 12, 12), true)),
+        Map.entry("brush", new Message.Brush(false, 6.0, List.of(new Index3(12, 12, 12), new Index3(13, 12, 12),
+            new Index3(14, 13, 12)))),
         Map.entry("undo", new Message.Undo()),
         Map.entry("redo", new Message.Redo()),
         Map.entry("reset", new Message.Reset()),
@@ -46,6 +49,8 @@ class ProtocolGoldenTest {
             1, 93, 1, 3.5, 6.25, 9.0)),
         Map.entry("result-refused", new Message.Result("click", 1, 2, Outcome.REFUSED,
             "the click (30, 12, 12) is outside the volume 24x24x24", null, false, 0, 0, 0, 0, 0, 1.5)),
+        Map.entry("result-erase", new Message.Result("erase", 1, 2, Outcome.APPLIED, "", new Region(11, 11, 13, 14, 14, 15),
+            true, 1, 81, 0, 0, 0.25, 2.0)),
         Map.entry("accepted", new Message.Accepted(5, 93)),
         Map.entry("error", Message.ErrorReply.of(ErrorCode.NOT_FOUND, "no assignment 42")),
         Map.entry("closed", new Message.Closed(Protocol.REASON_IDLE)));
@@ -86,6 +91,18 @@ class ProtocolGoldenTest {
         assertBad("{\"type\":\"undo\"} {\"type\":\"redo\"}", "not a valid message");
         assertBad("{\"type\":\"ready\",\"sessionId\":1}", "not a valid message");  // missing numbers are not 0
         assertBad(golden("ready"), "sent by the server");
+    }
+
+    @Test
+    void aBrushWithoutItsFieldsIsABadMessageWhileItsLimitsAreLeftToTheCase() {
+        assertBad("{\"type\":\"brush\",\"radiusMm\":6,\"points\":[[1,2,3]]}", "brush needs erase");
+        assertBad("{\"type\":\"brush\",\"erase\":true,\"points\":[[1,2,3]]}", "brush needs radiusMm");
+        assertBad("{\"type\":\"brush\",\"erase\":true,\"radiusMm\":6}", "brush needs points");
+        assertBad("{\"type\":\"brush\",\"erase\":true,\"radiusMm\":6,\"points\":[[1,2,3],null]}", "brush needs points");
+        assertBad("{\"type\":\"brush\",\"erase\":true,\"radiusMm\":6,\"points\":[[1,2.5,3]]}", "not a valid message");
+        // Well-formed, so parsed; the radius and the empty stroke are refused as INVALID against the case.
+        assertThat(MessageCodec.readFromClient("{\"type\":\"brush\",\"erase\":false,\"radiusMm\":500,\"points\":[]}"))
+            .isEqualTo(new Message.Brush(false, 500.0, List.of()));
     }
 
     @Test
