@@ -3,7 +3,7 @@ package org.petal.ml.segment.suvgrow;
 /**
  * Fills enclosed holes of a mask: background voxels that cannot reach the border of the mask's bounding
  * box (plus one voxel) through 6-connected background. Finding the box is one row-wise scan of the window
- * (rows without foreground are skipped after one pass over their bytes); the fill itself is a scanline fill
+ * ({@link MaskBox}); the fill itself is a scanline fill
  * ({@link SpanFill}) that only visits that box, so the rest of the cost follows the object, not the window.
  */
 final class HoleFill {
@@ -11,37 +11,13 @@ final class HoleFill {
     private HoleFill() {}
 
     static void fill(WindowImage img, byte[] mask, Scratch scratch) {
-        int w = img.w;
-        int h = img.h;
-        int d = img.d;
-        int i0 = w, j0 = h, k0 = d, i1 = -1, j1 = -1, k1 = -1;
-        int v = 0;
-        for (int k = 0; k < d; k++) {
-            for (int j = 0; j < h; j++, v += w) {
-                int first = -1;
-                for (int i = 0; i < w; i++) {
-                    if (mask[v + i] != 0) {
-                        first = i;
-                        break;
-                    }
-                }
-                if (first < 0) {
-                    continue;
-                }
-                int last = w - 1;
-                while (mask[v + last] == 0) {
-                    last--;
-                }
-                i0 = Math.min(i0, first); i1 = Math.max(i1, last);
-                j0 = Math.min(j0, j); j1 = Math.max(j1, j);
-                k0 = Math.min(k0, k); k1 = Math.max(k1, k);
-            }
-        }
-        if (i1 < 0) {
+        int[] box = MaskBox.of(img, mask);
+        if (box == null) {
             return;
         }
-        i0 = Math.max(0, i0 - 1); j0 = Math.max(0, j0 - 1); k0 = Math.max(0, k0 - 1);
-        i1 = Math.min(w - 1, i1 + 1); j1 = Math.min(h - 1, j1 + 1); k1 = Math.min(d - 1, k1 + 1);
+        int w = img.w;
+        int h = img.h;
+        int i0 = box[0], j0 = box[1], k0 = box[2], i1 = box[3], j1 = box[4], k1 = box[5];
         int gen = scratch.newGeneration(img.n);
         int[] stamp = scratch.stamps();
         // Background reachable from the box border, by scanline fill (same set as a 6-connected BFS).

@@ -1,115 +1,99 @@
 package org.petal.ml.segment.suvgrow;
 
-import org.petal.ml.morph.Connectivity;
-
 /**
  * Completes an organ's partial-volume rim. The statistics grow keeps voxels near the organ's own level, but
  * the scanner's blur puts the organ's true border where the image is half-way between organ and surround:
  * the outermost voxel layer is darker than the interval and is left out (at 4 mm a kidney loses a third of
- * its voxels that way). Here the voxels of the first layer outside the region whose SUV is at least
- * half-way between the region's mean and its surround's (the layer {@link #SURROUND_LAYER} voxels out)
- * join; for an organ colder than its surround (the lungs) those at most half-way.
- * Bounded by construction: at most {@link #LAYERS} voxel layers are added, so it cannot flood a neighbour.
+ * its voxels that way). Here the voxels just outside the region (6-connected) whose SUV is at least
+ * half-way between the region's mean and its surround's join; for an organ colder than its surround (the
+ * lungs), those at most half-way. The surround is sampled {@link #SURROUND_STEPS} voxels further out along
+ * the axis that leaves the region, past the blurred edge. One layer at most joins, so it cannot flood.
+ *
+ * <p>Cost: one pass over the region's bounding box (plus one voxel) and one over the rim voxels found; the
+ * organ's interior is read once for its mean, never expanded (a liver at 2 mm is ~170 k voxels).
  */
 final class RimCompletion {
 
-    /** Voxel layers that may join (two made the bladder better and the spleen and right kidney worse). */
-    static final int LAYERS = 1;
-    /** The surround's level is the mean of this layer outside the region: past the blurred edge. */
-    static final int SURROUND_LAYER = 3;
+    /** Further steps out from a rim voxel to the surround sample (the rim voxel itself is one step out). */
+    static final int SURROUND_STEPS = 2;
     /** Half-way between surround and organ, where the blur puts a step edge (0.4–0.6 measured alike). */
     static final double FRACTION = 0.5;
 
     private RimCompletion() {}
 
     static void complete(WindowImage img, byte[] mask, Scratch scratch) {
-        float[] v = img.suv;
-        int[] queue = scratch.ints(1, img.n);
-        int gen = scratch.newGeneration(img.n);
-        int[] stamp = scratch.stamps();
-        int tail = 0;
-        double inside = 0;
-        for (int x = 0; x < img.n; x++) {
-            if (mask[x] != 0) {
-                stamp[x] = gen;
-                queue[tail++] = x;
-                inside += v[x];
-            }
-        }
-        if (tail == 0) {
+        int[] box = MaskBox.of(img, mask);
+        if (box == null) {
             return;
         }
-        double regionMean = inside / tail;
-        int[] layerStart = new int[SURROUND_LAYER + 2];
-        layerStart[0] = 0;
-        int head = 0;
-        for (int layer = 1; layer <= SURROUND_LAYER; layer++) {
-            int end = tail;
-            layerStart[layer] = end;
-            for (; head < end; head++) {
-                int x = queue[head];
-                int i = img.i(x);
-                int j = img.j(x);
-                int k = img.k(x);
-                for (int e = 0; e < 6; e++) {
-                    int a = i + Connectivity.SIX.di(e);
-                    int b = j + Connectivity.SIX.dj(e);
-                    int c = k + Connectivity.SIX.dk(e);
-                    if (a < 0 || b < 0 || c < 0 || a >= img.w || b >= img.h || c >= img.d) {
+        int w = img.w;
+        int h = img.h;
+        int plane = w * h;
+        float[] v = img.suv;
+        int[] rim = scratch.ints(1, img.n);
+        int rimCount = 0;
+        double inside = 0;
+        long insideCount = 0;
+        double surround = 0;
+        long surroundCount = 0;
+        for (int k = box[2]; k <= box[5]; k++) {
+            for (int j = box[1]; j <= box[4]; j++) {
+                int row = w * (j + h * k);
+                for (int i = box[0]; i <= box[3]; i++) {
+                    int x = row + i;
+                    if (mask[x] != 0) {
+                        inside += v[x];
+                        insideCount++;
                         continue;
                     }
-                    int u = img.index(a, b, c);
-                    if (stamp[u] != gen) {
-                        stamp[u] = gen;
-                        queue[tail++] = u;
+                    // The first region neighbour found gives the outward axis: x lies on the far side of it.
+                    int out = 0;
+                    if (i > 0 && mask[x - 1] != 0) out = 1;
+                    else if (i + 1 < w && mask[x + 1] != 0) out = -1;
+                    else if (j > 0 && mask[x - w] != 0) out = w;
+                    else if (j + 1 < h && mask[x + w] != 0) out = -w;
+                    else if (k > 0 && mask[x - plane] != 0) out = plane;
+                    else if (k + 1 < img.d && mask[x + plane] != 0) out = -plane;
+                    if (out == 0) {
+                        continue;
+                    }
+                    rim[rimCount++] = x;
+                    int far = x + SURROUND_STEPS * out;
+                    if (inWindow(img, i, j, k, out, SURROUND_STEPS) && mask[far] == 0) {
+                        surround += v[far];
+                        surroundCount++;
                     }
                 }
             }
         }
-        layerStart[SURROUND_LAYER + 1] = tail;
-        int s0 = layerStart[SURROUND_LAYER];
-        int s1 = layerStart[SURROUND_LAYER + 1];
-        if (s1 <= s0) {
+        if (surroundCount == 0 || insideCount == 0) {
             return;
         }
-        double surround = 0;
-        for (int q = s0; q < s1; q++) {
-            surround += v[queue[q]];
-        }
-        surround /= (s1 - s0);
-        float level = (float) (surround + FRACTION * (regionMean - surround));
+        double regionMean = inside / insideCount;
+        double surroundMean = surround / surroundCount;
+        float level = (float) (surroundMean + FRACTION * (regionMean - surroundMean));
         // A cold organ (the lungs) in warmer tissue has a rim brighter than itself: the half-way test flips.
-        boolean warmOrgan = regionMean >= surround;
-        for (int layer = 1; layer <= LAYERS; layer++) {
-            for (int q = layerStart[layer]; q < layerStart[layer + 1]; q++) {
-                int x = queue[q];
-                if ((warmOrgan ? v[x] >= level : v[x] <= level) && touches(img, mask, x)) {
-                    mask[x] = 2;  // marked, set to 1 below so a layer grows only from the one before
-                }
-            }
-            for (int q = layerStart[layer]; q < layerStart[layer + 1]; q++) {
-                if (mask[queue[q]] == 2) {
-                    mask[queue[q]] = 1;
-                }
+        boolean warmOrgan = regionMean >= surroundMean;
+        for (int q = 0; q < rimCount; q++) {
+            int x = rim[q];
+            if (warmOrgan ? v[x] >= level : v[x] <= level) {
+                mask[x] = 1;  // rim voxels were found against the region before this pass: one layer only
             }
         }
     }
 
-    private static boolean touches(WindowImage img, byte[] mask, int x) {
-        int i = img.i(x);
-        int j = img.j(x);
-        int k = img.k(x);
-        for (int e = 0; e < 6; e++) {
-            int a = i + Connectivity.SIX.di(e);
-            int b = j + Connectivity.SIX.dj(e);
-            int c = k + Connectivity.SIX.dk(e);
-            if (a < 0 || b < 0 || c < 0 || a >= img.w || b >= img.h || c >= img.d) {
-                continue;
-            }
-            if (mask[img.index(a, b, c)] == 1) {
-                return true;
-            }
+    /** Whether stepping {@code steps} times by {@code out} (±1, ±w, ±w·h) from (i, j, k) stays in the window. */
+    private static boolean inWindow(WindowImage img, int i, int j, int k, int out, int steps) {
+        int plane = img.w * img.h;
+        if (out == 1 || out == -1) {
+            int a = i + steps * out;
+            return a >= 0 && a < img.w;
         }
-        return false;
+        if (out == img.w || out == -img.w) {
+            int b = j + steps * Integer.signum(out);
+            return b >= 0 && b < img.h;
+        }
+        int c = k + steps * (out / plane);
+        return c >= 0 && c < img.d;
     }
 }
