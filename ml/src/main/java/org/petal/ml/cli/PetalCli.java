@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "petal", mixinStandardHelpOptions = true, version = "Petal 0.1.0",
     description = "Petal: AI-assisted segmentation of whole-body PET. Command-line tools.",
     subcommands = {DemoCommand.class, PhantomCommand.class, ImportCommand.class, EvalCommand.class, StoreInfoCommand.class,
-        StoreMipCommand.class})
+        StoreMipCommand.class, WorkerCommand.class})
 public final class PetalCli implements Callable<Integer> {
 
     public static void main(String[] args) {
