@@ -55,6 +55,9 @@ final class WindowPrediction {
         }
         if (primary != null) {
             growRule(primary, mask);
+            if (organ) {
+                NarrowCut.apply(img, mask, img.index(primary.click()), scratch);
+            }
             for (SeedRule rule : others) {
                 growRule(organ ? rule : atObjectLevel(rule, primary), mask);
             }
