@@ -79,6 +79,23 @@ public class InteractionLog {
             properties.idleThreshold());
     }
 
+    /**
+     * Time figures of many assignments from one query (reports over thousands of assignments); only for
+     * leads and coordinators, who may read every assignment.
+     */
+    public java.util.Map<Long, TimeAccounting.TimeSummary> summaries(Actor actor, java.util.Collection<Long> assignmentIds) {
+        actor.require(org.petal.users.Role.LEAD, org.petal.users.Role.COORDINATOR);
+        java.util.Map<Long, List<InteractionEvent>> byAssignment = new java.util.HashMap<>();
+        for (InteractionEvent e : events.findByAssignmentIdInOrderByAssignmentIdAscAtAscIdAsc(assignmentIds)) {
+            byAssignment.computeIfAbsent(e.getAssignmentId(), id -> new java.util.ArrayList<>()).add(e);
+        }
+        java.util.Map<Long, TimeAccounting.TimeSummary> out = new java.util.HashMap<>();
+        for (Long id : assignmentIds) {
+            out.put(id, TimeAccounting.summarise(id, byAssignment.getOrDefault(id, List.of()), properties.idleThreshold()));
+        }
+        return out;
+    }
+
     public List<InteractionEvent> events(Actor actor, long assignmentId) {
         assignments.get(actor, assignmentId);
         return events.findByAssignmentIdOrderByAtAscIdAsc(assignmentId);

@@ -120,13 +120,13 @@ class ProtocolGoldenTest {
 
     private static Set<Class<?>> records() {
         Set<Class<?>> out = new HashSet<>();
-        Deque<Class<?>> todo = new ArrayDeque<>(java.util.List.of(Message.class));
-        while (!todo.isEmpty()) {
-            Class<?> c = todo.pop();
+        Deque<Class<?>> unvisited = new ArrayDeque<>(java.util.List.of(Message.class));
+        while (!unvisited.isEmpty()) {
+            Class<?> c = unvisited.pop();
             if (c.isRecord()) {
                 out.add(c);
             } else {
-                todo.addAll(java.util.List.of(c.getPermittedSubclasses()));
+                unvisited.addAll(java.util.List.of(c.getPermittedSubclasses()));
             }
         }
         return out;
