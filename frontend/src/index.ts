@@ -1,0 +1,4 @@
+/** Petal's browser components; the bundle registers them as custom elements. */
+export { PetViewer } from './viewer/pet-viewer.js';
+export { PetalAnnotator } from './workspace/petal-annotator.js';
+export { LesionStats } from './workspace/lesion-stats.js';

@@ -1,0 +1,20 @@
+/** The workspace's keyboard shortcuts, listed in its help overlay (one place, so the list cannot drift). */
+export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
+  ['Left click', 'include click (AI prompt); with the brush or eraser: drag to paint or erase'],
+  ['Right click / Shift+click', 'exclude click'],
+  ['Ctrl+Z', 'undo'],
+  ['Ctrl+Shift+Z / Ctrl+Y', 'redo'],
+  ['Ctrl+S', 'accept (save a revision on the server)'],
+  ['C / B / E', 'click tool / brush / eraser'],
+  ['[ / ]', 'brush size −1 / +1 mm'],
+  ['N', 'the next edit starts a new object (another lesion)'],
+  ['Wheel, ↑ / ↓, PgUp / PgDn', 'scroll slices (1 / 10)'],
+  ['Ctrl+wheel', 'zoom'],
+  ['Middle drag / Alt+drag', 'pan'],
+  ['← / →', 'rotate the MIP by 10°'],
+  ['1 / 2 / 3', 'SUV window 0–5 / 0–10 / 0–20'],
+  ['I', 'next colour map (inverted gray, PET, gray)'],
+  ['O', 'overlay fill / outline'],
+  ['L or double click', 'layout 2×2 / 1×1'],
+  ['? or H', 'this help'],
+];
