@@ -14,7 +14,8 @@ export interface MaskDelta {
 }
 
 const MAGIC = [0x50, 0x54, 0x4d, 0x44];
-export const DELTA_VERSION = 2;
+/** Protocol versions whose delta layout this client reads (the layout is unchanged since version 2). */
+const DELTA_VERSIONS = [2, 3];
 
 export async function parseMaskDelta(buffer: ArrayBuffer): Promise<MaskDelta> {
   const bytes = new Uint8Array(buffer);
@@ -22,7 +23,7 @@ export async function parseMaskDelta(buffer: ArrayBuffer): Promise<MaskDelta> {
     throw new Error('not a PTMD mask delta');
   }
   const dv = new DataView(buffer);
-  if (dv.getUint8(4) !== DELTA_VERSION || dv.getUint8(5) !== 1) {
+  if (!DELTA_VERSIONS.includes(dv.getUint8(4)) || dv.getUint8(5) !== 1) {
     throw new Error(`unsupported mask delta version ${dv.getUint8(4)} kind ${dv.getUint8(5)}`);
   }
   const box: Box = {

@@ -172,6 +172,21 @@ export class PetViewer extends LitElement {
     }
   }
 
+  /**
+   * The page coordinates (CSS pixels) of a voxel's centre in a pane, or null when the pane does not show
+   * it; for automation and tests that click like a user.
+   */
+  clientPointOf(plane: PlaneName, voxel: Voxel): [number, number] | null {
+    const pane = this.panes.get(plane);
+    if (!pane?.frame || pane.geometry.slice(voxel) !== pane.drawnSlice) return null;
+    const p = pane.placement();
+    const [u, v] = pane.geometry.pixelOf(voxel);
+    const row = pane.geometry.flipRows ? pane.frame.height - 1 - v : v;
+    const r = pane.canvas.getBoundingClientRect();
+    const scale = r.width / pane.canvas.width;
+    return [r.left + (p.x + (u + 0.5) / pane.frame.width * p.w) * scale, r.top + (p.y + (row + 0.5) / pane.frame.height * p.h) * scale];
+  }
+
   /** The slice index each plane shows now, as drawn (for tests and the benchmark harness). */
   drawnSlice(plane: PlaneName): number {
     return this.panes.get(plane)?.drawnSlice ?? -1;

@@ -8,7 +8,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import { AnnotationSocket, ObjectSummary, ProtocolError, Reply, Result, Voxel } from '../protocol/annotation-socket.js';
 import { LabelVolume } from '../model/label-volume.js';
-import { PetViewer, Tool } from '../viewer/pet-viewer.js';
+import { PetViewer, Tool, ViewerCase } from '../viewer/pet-viewer.js';
 import { packRgba, parseHexColour } from '../viewer/colour-maps.js';
 import { AssignmentInfo, CaseInfo, getJson, getLabels, LabelInfo, postJson, ProjectInfo } from './api.js';
 import { SHORTCUTS } from './shortcuts.js';
@@ -101,8 +101,8 @@ export class PetalAnnotator extends LitElement {
     if (base !== null) {
       // Laid under the objects whose deltas came before the reply.
       this.volume!.setBase(await getLabels(base, this.voxelCount()));
-      this.revisionId = base;
     }
+    this.revisionId = await this.newestRevisionId();  // may be newer than the base: accepted in the resumed sitting
     const objects = (resumed.objects as ObjectSummary[]) ?? [];
     if (objects.length > 0) {
       const last = objects[objects.length - 1];
@@ -123,12 +123,16 @@ export class PetalAnnotator extends LitElement {
     return nx * ny * nz;
   }
 
-  private async loadNewestRevision(): Promise<void> {
+  private async newestRevisionId(): Promise<number> {
     const revisions = await getJson<{ id: number }[]>(`/api/assignments/${this.assignmentId}/revisions`);
-    const newest = revisions[revisions.length - 1];
+    return revisions.length ? revisions[revisions.length - 1].id : 0;
+  }
+
+  private async loadNewestRevision(): Promise<void> {
+    const newest = await this.newestRevisionId();
     if (newest) {
-      this.volume!.setBase(await getLabels(newest.id, this.voxelCount()));
-      this.revisionId = newest.id;
+      this.volume!.setBase(await getLabels(newest, this.voxelCount()));
+      this.revisionId = newest;
       this.viewer?.refreshOverlay(true);
     }
   }
@@ -194,7 +198,10 @@ export class PetalAnnotator extends LitElement {
     try {
       const a = await getJson<AssignmentInfo>(`/api/assignments/${this.assignmentId}`);
       this.assignment = await postJson<AssignmentInfo>(`/api/assignments/${this.assignmentId}/submit?version=${a.version}`);
-      this.socket?.close();
+      if (this.socket) {
+        this.socket.onClosed = () => undefined;  // the sitting ends on purpose
+        this.socket.close();
+      }
       this.socket = null;
       this.status = 'Submitted for review.';
     } catch (e) {
@@ -221,10 +228,7 @@ export class PetalAnnotator extends LitElement {
   };
 
   override render() {
-    const colours = new Uint32Array(256);
-    for (const l of this.labels) if (!this.hiddenLabels.has(l.value)) colours[l.value] = packRgba(...parseHexColour(l.colour));
-    const names = new Map(this.labels.map(l => [l.value, l.name] as [number, string]));
-    const viewerCase = this.petCase ? { id: this.petCase.id, version: this.petCase.version, dims: this.petCase.dims, spacingMm: this.petCase.spacingMm } : null;
+    const { viewerCase, colours, names } = this.viewerInputs();
     return html`
       <aside>
         <section><h3>Labels</h3><ul data-testid="labels">
@@ -268,6 +272,29 @@ export class PetalAnnotator extends LitElement {
       ${this.showHelp ? html`<div class="help" data-testid="help"><h3>Shortcuts</h3><table>
         ${SHORTCUTS.map(([k, what]) => html`<tr><td><kbd>${k}</kbd></td><td>${what}</td></tr>`)}</table>
         <button @click=${() => { this.showHelp = false; }}>Close (Esc)</button></div>` : ''}`;
+  }
+
+  private viewerMemo: { key: string; viewerCase: ViewerCase | null; colours: Uint32Array; names: Map<number, string> } | null = null;
+
+  /**
+   * The viewer's inputs, the same objects until the case, labels or visibility change: a new object would
+   * make the viewer start the case again (and lose the crosshair) on every re-render of the workspace.
+   */
+  private viewerInputs() {
+    const key = `${this.petCase?.id}|${this.petCase?.version}|${this.labels.map(l => l.value + l.colour).join()}|${[...this.hiddenLabels].join()}`;
+    if (this.viewerMemo?.key !== key) {
+      const colours = new Uint32Array(256);
+      for (const l of this.labels) if (!this.hiddenLabels.has(l.value)) colours[l.value] = packRgba(...parseHexColour(l.colour));
+      const c = this.petCase;
+      const sameCase = this.viewerMemo?.viewerCase && c && this.viewerMemo.viewerCase.id === c.id && this.viewerMemo.viewerCase.version === c.version;
+      this.viewerMemo = {
+        key,
+        viewerCase: sameCase ? this.viewerMemo!.viewerCase : c ? { id: c.id, version: c.version, dims: c.dims, spacingMm: c.spacingMm } : null,
+        colours,
+        names: new Map(this.labels.map(l => [l.value, l.name] as [number, string])),
+      };
+    }
+    return this.viewerMemo;
   }
 
   private toggle(set: Set<number>, value: number, on: boolean, which: 'hiddenLabels' | 'locked'): void {

@@ -57,6 +57,14 @@ class AnnotationController {
             .body(data);
     }
 
+    /** The label map for viewers: zlib-deflated bytes, one per voxel, i fastest (see docs/protocol.md). */
+    @GetMapping("/revisions/{id}/labels")
+    ResponseEntity<byte[]> labels(Principal p, @PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400, immutable")  // revisions never change
+            .body(revisions.compressedLabels(current.of(p), id));
+    }
+
     @GetMapping("/revisions/{id}/statistics")
     List<RevisionStatistics.LabelStatistics> statistics(Principal p, @PathVariable long id) {
         return statistics.of(current.of(p), id);

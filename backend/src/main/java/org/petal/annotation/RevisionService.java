@@ -129,6 +129,14 @@ public class RevisionService {
         return LabelMapCodec.decompress(r.compressed(), d[0] * d[1] * d[2]);
     }
 
+    /**
+     * The revision's label map as stored: a zlib (RFC 1950) stream of one byte per voxel, which a browser
+     * inflates with {@code DecompressionStream("deflate")}; no server work beyond the read.
+     */
+    public byte[] compressedLabels(Actor actor, long revisionId) {
+        return find(actor, revisionId).compressed();
+    }
+
     /** The revision as a gzipped NIfTI-1 label map in the case's geometry. */
     public byte[] nifti(Actor actor, long revisionId) {
         MaskRevision r = find(actor, revisionId);

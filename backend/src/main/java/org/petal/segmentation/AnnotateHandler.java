@@ -35,13 +35,15 @@ class AnnotateHandler extends AbstractWebSocketHandler implements DisposableBean
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Sittings sittings;
+    private final ParkedSittings parked;
     private final CurrentActor currentActor;
     private final SegmentationProperties properties;
     private final ExecutorService pool;
     private final ScheduledExecutorService sweeper;
 
-    AnnotateHandler(Sittings sittings, CurrentActor currentActor, SegmentationProperties properties) {
+    AnnotateHandler(Sittings sittings, ParkedSittings parked, CurrentActor currentActor, SegmentationProperties properties) {
         this.sittings = sittings;
+        this.parked = parked;
         this.currentActor = currentActor;
         this.properties = properties;
         this.pool = Executors.newFixedThreadPool(properties.threads(), threads("petal-inference-"));
@@ -104,8 +106,11 @@ class AnnotateHandler extends AbstractWebSocketHandler implements DisposableBean
     }
 
     /** One request on the pool: its reply, or the typed error it ended in. */
-    private static Message.FromServer run(Connection c, Message.FromClient m, long receivedNanos) {
+    private Message.FromServer run(Connection c, Message.FromClient m, long receivedNanos) {
         try {
+            if (m instanceof Message.Resume resume) {
+                return sittings.resume(c, resume, c::sendDelta);
+            }
             if (m instanceof Message.Open open) {
                 return c.sitting.open(open);
             }
@@ -140,7 +145,13 @@ class AnnotateHandler extends AbstractWebSocketHandler implements DisposableBean
         Connection c = connections.remove(session.getId());
         if (c != null) {
             // After whatever is still queued, so an in-flight click cannot reopen what is released.
-            c.queue.force(() -> release(c));
+            c.queue.force(() -> {
+                if (c.keepsSittingAfterClose()) {
+                    parked.park(c.sitting, System.nanoTime());
+                } else {
+                    ParkedSittings.release(c.sitting);
+                }
+            });
         }
     }
 
@@ -148,16 +159,9 @@ class AnnotateHandler extends AbstractWebSocketHandler implements DisposableBean
         return connections.size();
     }
 
-    private static void release(Connection c) {
-        try {
-            c.sitting.close();
-        } catch (RuntimeException e) {
-            log.warn("closing the sitting of {} failed", c.sitting.actor().username(), e);
-        }
-    }
-
     private void sweep() {
         long now = System.nanoTime();
+        parked.expire(now);
         connections.values().forEach(c -> {
             String reason = c.expired(now, properties.livenessTimeout(), properties.idleTimeout());
             if (reason != null) {

@@ -24,7 +24,10 @@ final class Connection {
     private static final int SEND_BUFFER_LIMIT_BYTES = 64 * 1024 * 1024;
 
     private final WebSocketSession session;
-    final Sitting sitting;
+    /** Replaced only on the socket's queue, by a resumed sitting before the first open. */
+    volatile Sitting sitting;
+    /** Why the server is closing the socket, or null while it has not (a drop, or the client's close). */
+    private volatile String closeReason;
     final SerialQueue queue;
     final RateLimiter rate;
     private volatile long lastFrameNanos;
@@ -38,6 +41,19 @@ final class Connection {
         this.rate = rate;
         this.lastFrameNanos = nowNanos;
         this.lastActionNanos = nowNanos;
+    }
+
+    void adopt(Sitting resumed) {
+        this.sitting = resumed;
+    }
+
+    /**
+     * Whether the sitting should be kept for {@code resume} after the socket is gone: yes when the connection
+     * dropped or went silent (a reload, a network cut); no when the client closed it or the server did for
+     * idleness or shutdown.
+     */
+    boolean keepsSittingAfterClose() {
+        return closeReason == null || Protocol.REASON_LIVENESS.equals(closeReason);
     }
 
     void frameArrived(long nowNanos) {
@@ -72,6 +88,7 @@ final class Connection {
 
     /** Says why in a {@code closed} message, then closes the socket. */
     void close(String reason, CloseStatus status) {
+        closeReason = reason;
         send(new Message.Closed(reason));
         closeQuietly(status);
     }

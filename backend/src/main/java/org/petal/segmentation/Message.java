@@ -28,18 +28,20 @@ import org.petal.segmentation.Protocol.ErrorCode;
     @JsonSubTypes.Type(value = Message.Accept.class, name = Protocol.ACCEPT),
     @JsonSubTypes.Type(value = Message.Heartbeat.class, name = Protocol.HEARTBEAT),
     @JsonSubTypes.Type(value = Message.Close.class, name = Protocol.CLOSE),
+    @JsonSubTypes.Type(value = Message.Resume.class, name = Protocol.RESUME),
     @JsonSubTypes.Type(value = Message.Ready.class, name = Protocol.READY),
     @JsonSubTypes.Type(value = Message.Result.class, name = Protocol.RESULT),
     @JsonSubTypes.Type(value = Message.Accepted.class, name = Protocol.ACCEPTED),
     @JsonSubTypes.Type(value = Message.ErrorReply.class, name = Protocol.ERROR),
-    @JsonSubTypes.Type(value = Message.Closed.class, name = Protocol.CLOSED)})
+    @JsonSubTypes.Type(value = Message.Closed.class, name = Protocol.CLOSED),
+    @JsonSubTypes.Type(value = Message.Resumed.class, name = Protocol.RESUMED)})
 public sealed interface Message {
 
     /** What a browser may send. */
-    sealed interface FromClient extends Message permits Open, Edit, Accept, Heartbeat, Close {}
+    sealed interface FromClient extends Message permits Open, Edit, Accept, Heartbeat, Close, Resume {}
 
     /** What the server sends. */
-    sealed interface FromServer extends Message permits Ready, Result, Accepted, Heartbeat, ErrorReply, Closed {}
+    sealed interface FromServer extends Message permits Ready, Result, Accepted, Heartbeat, ErrorReply, Closed, Resumed {}
 
     /** The edits of the open object; they share one result shape. */
     sealed interface Edit extends FromClient permits Click, Brush, Undo, Redo, Reset {}
@@ -97,6 +99,16 @@ public sealed interface Message {
     /** Ends the sitting: objects are released (unaccepted work is lost) and the server closes the socket. */
     record Close() implements FromClient {}
 
+    /**
+     * Asks for the sitting this user left on the assignment (a reload, a dropped connection) to be moved to
+     * this socket; sent before any {@code open}.
+     */
+    record Resume(Long assignmentId) implements FromClient {
+        public Resume {
+            require(assignmentId != null && assignmentId > 0, "resume needs a positive assignmentId");
+        }
+    }
+
     // ---- server to client ----
 
     /** The object is open: clicks now go to it. {@code heartbeatMs}: how often the client should send one. */
@@ -125,6 +137,18 @@ public sealed interface Message {
 
     /** The server is about to close the socket; {@code reason} is one of the {@code REASON_*} of {@link Protocol}. */
     record Closed(String reason) implements FromServer {}
+
+    /**
+     * The answer to {@code resume}. {@code sessionId} null and no objects: nothing was kept, the next
+     * {@code open} starts a sitting. {@code baseRevisionId}: the revision the sitting's label map starts from
+     * (the newest when it opened; null for none), which the client shows under the objects. A binary delta
+     * with each object's whole mask came before this message. {@code unsaved}: edits since the last accept.
+     */
+    record Resumed(Long sessionId, Long baseRevisionId, List<ObjectState> objects, boolean unsaved, long heartbeatMs)
+        implements FromServer {}
+
+    /** An open object of a resumed sitting; the last one receives the edits. */
+    record ObjectState(int objectId, int labelValue, String engine, int prompts, long maskVoxels) {}
 
     // ---- value types ----
 

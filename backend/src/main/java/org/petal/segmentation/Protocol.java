@@ -16,7 +16,7 @@ public final class Protocol {
      * Protocol version, carried in every binary delta header. 2 added brush strokes and one undo history for
      * clicks and strokes.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     // JSON "type" values. Client to server:
     public static final String OPEN = "open";
@@ -28,6 +28,7 @@ public final class Protocol {
     public static final String RESET = "reset";
     public static final String ACCEPT = "accept";
     public static final String CLOSE = "close";
+    public static final String RESUME = "resume";
     /** Both directions: the client's liveness signal and the server's answer to it. */
     public static final String HEARTBEAT = "heartbeat";
     // Server to client:
@@ -36,6 +37,7 @@ public final class Protocol {
     public static final String ACCEPTED = "accepted";
     public static final String ERROR = "error";
     public static final String CLOSED = "closed";
+    public static final String RESUMED = "resumed";
     /** Not a message type: the {@code action} of the result of a {@code brush} with {@code erase: true}. */
     public static final String ERASE = "erase";
 

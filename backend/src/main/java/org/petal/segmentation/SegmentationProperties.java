@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleTimeout          a socket without a real action (open, edit, accept) this long is closed
  * @param cachedVolumes        case volumes the in-process worker keeps in memory
  * @param inferenceThreads     threads running engine requests; 0 = one per available processor
+ * @param resumeWindow         how long a sitting whose socket dropped (a reload, a lost connection) is kept
+ *                             for {@code resume}; its unaccepted work is released after that
  */
 @ConfigurationProperties("petal.segmentation")
 public record SegmentationProperties(
@@ -31,7 +33,8 @@ public record SegmentationProperties(
     @DefaultValue("45s") Duration livenessTimeout,
     @DefaultValue("30m") Duration idleTimeout,
     @DefaultValue("4") int cachedVolumes,
-    @DefaultValue("0") int inferenceThreads) {
+    @DefaultValue("0") int inferenceThreads,
+    @DefaultValue("10m") Duration resumeWindow) {
 
     public SegmentationProperties {
         positive("max-text-frame-bytes", maxTextFrameBytes);

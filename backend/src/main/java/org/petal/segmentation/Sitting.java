@@ -7,7 +7,10 @@ import org.petal.annotation.MaskRevision;
 import org.petal.annotation.RevisionService.RevisionView;
 import org.petal.assignment.AssignmentView;
 import org.petal.cases.CaseView;
+import org.petal.ml.segment.Box;
 import org.petal.ml.segment.CaseLabelMap;
+import org.petal.ml.segment.InteractionResult;
+import org.petal.ml.segment.ObjectMask;
 import org.petal.ml.volume.VolumeGeometry;
 import org.petal.projects.ProjectService.LabelSpec;
 import org.petal.segmentation.InferenceWorker.Handle;
@@ -39,6 +42,10 @@ final class Sitting {
     private Long assignmentId;
     private Long sessionId;
     private VolumeGeometry geometry;
+    /** The revision the sitting started from and its labels (null: none); accept lays the objects over it. */
+    private Long baseRevisionId;
+    private byte[] base;
+    private boolean unsaved;
 
     Sitting(Sittings services, Actor actor) {
         this.services = services;
@@ -47,6 +54,11 @@ final class Sitting {
 
     Actor actor() {
         return actor;
+    }
+
+    /** The assignment of an opened sitting, or null before the first {@code open}. */
+    Long assignmentId() {
+        return sessionId == null ? null : assignmentId;
     }
 
     /** Opens a new object (and, the first time, the sitting); rights and state are checked by the services. */
@@ -67,9 +79,12 @@ final class Sitting {
             throw new Problems.BadRequest("unknown engine '" + engine + "'; available: " + services.worker.engines());
         }
         if (sessionId == null) {
+            services.parked.discard(actor, a.id());  // a sitting left behind must not be resumed over this one
             sessionId = services.log.open(actor, a.id());  // owner only; makes the assignment IN_PROGRESS
             assignmentId = a.id();
             geometry = services.cases.store(actor, c.id()).geometry();
+            baseRevisionId = services.newestRevision(actor, a.id());
+            base = baseRevisionId == null ? null : services.revisions.labels(actor, baseRevisionId);
         } else {
             services.assignments.requireEditable(actor, a.id());
         }
@@ -90,6 +105,7 @@ final class Sitting {
         EditedObject o = current();
         services.assignments.requireEditable(actor, assignmentId);  // e.g. submitted from another tab meanwhile
         EditedObject.Change c = apply(o, e);
+        unsaved |= c.outcome() != InteractionResult.Outcome.REFUSED;
         if (c.visible()) {
             deltas.accept(new MaskDelta(o.label(), o.id(), c.box(), c.voxels()).encode());
         }
@@ -103,8 +119,9 @@ final class Sitting {
     }
 
     /**
-     * Stores the case label map of all objects as a new revision. Objects are written in the order they
-     * were opened through {@link CaseLabelMap}: where two overlap, the later one wins.
+     * Stores the case label map as a new revision: the sitting's base revision with all objects laid over it
+     * in the order they were opened (through {@link CaseLabelMap}: where two overlap, the later one wins; an
+     * object's voxel wins over the base).
      */
     Message.Accepted accept() {
         if (sessionId == null) {
@@ -117,10 +134,29 @@ final class Sitting {
         short[] values = map.labels().labels();
         byte[] labels = new byte[values.length];
         for (int n = 0; n < values.length; n++) {
-            labels[n] = (byte) values[n];  // project labels are 1..255
+            labels[n] = values[n] != 0 || base == null ? (byte) values[n] : base[n];  // project labels are 1..255
         }
         RevisionView r = services.revisions.accept(actor, assignmentId, sessionId, labels, source());
+        unsaved = false;
         return new Message.Accepted(r.id(), r.labelledVoxels());
+    }
+
+    /**
+     * This sitting's state for a client that resumes it, after sending each object's whole mask to
+     * {@code deltas} (so the client can rebuild what it showed).
+     */
+    Message.Resumed resumed(Consumer<byte[]> deltas) {
+        services.assignments.requireEditable(actor, assignmentId);
+        List<Message.ObjectState> states = new ArrayList<>();
+        for (EditedObject o : objects) {
+            ObjectMask shown = o.shown();
+            Box box = shown.bounds();
+            if (!box.isEmpty()) {
+                deltas.accept(new MaskDelta(o.label(), o.id(), box, shown.read(box)).encode());
+            }
+            states.add(new Message.ObjectState(o.id(), o.label(), o.handle().engine(), o.prompts(), shown.count()));
+        }
+        return new Message.Resumed(sessionId, baseRevisionId, states, unsaved, services.properties.heartbeatInterval().toMillis());
     }
 
     /** Releases every object and closes the log session; safe to call twice. */

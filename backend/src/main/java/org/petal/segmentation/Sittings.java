@@ -5,6 +5,9 @@ import org.petal.annotation.RevisionService;
 import org.petal.assignment.AssignmentService;
 import org.petal.cases.CaseService;
 import org.petal.projects.ProjectService;
+import java.util.List;
+import java.util.function.Consumer;
+import org.petal.system.Problems;
 import org.petal.users.Actor;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +25,10 @@ class Sittings {
     final RevisionService revisions;
     final InferenceWorker worker;
     final SegmentationProperties properties;
+    final ParkedSittings parked;
 
     Sittings(AssignmentService assignments, CaseService cases, ProjectService projects, InteractionLog log,
-             RevisionService revisions, InferenceWorker worker, SegmentationProperties properties) {
+             RevisionService revisions, InferenceWorker worker, SegmentationProperties properties, ParkedSittings parked) {
         this.assignments = assignments;
         this.cases = cases;
         this.projects = projects;
@@ -32,6 +36,32 @@ class Sittings {
         this.revisions = revisions;
         this.worker = worker;
         this.properties = properties;
+        this.parked = parked;
+    }
+
+    /** The newest revision of the assignment, or null (rights are checked by the revision service). */
+    Long newestRevision(Actor actor, long assignmentId) {
+        var all = revisions.list(actor, assignmentId);
+        return all.isEmpty() ? null : all.get(all.size() - 1).id();
+    }
+
+    /**
+     * The answer to {@code resume}: the user's parked sitting on the assignment moved to {@code connection},
+     * or, when none was kept, an empty answer naming the revision a new sitting would start from.
+     */
+    Message.Resumed resume(Connection connection, Message.Resume m, Consumer<byte[]> deltas) {
+        Actor actor = connection.sitting.actor();
+        if (connection.sitting.assignmentId() != null) {
+            throw new Problems.BadRequest("resume must come before the socket's first open");
+        }
+        assignments.get(actor, m.assignmentId());  // rights, before anything is handed over; state: see resumed()
+        Sitting kept = parked.claim(actor, m.assignmentId());
+        if (kept == null) {
+            return new Message.Resumed(null, newestRevision(actor, m.assignmentId()), List.of(), false,
+                properties.heartbeatInterval().toMillis());
+        }
+        connection.adopt(kept);
+        return kept.resumed(deltas);
     }
 
     Sitting start(Actor actor) {

@@ -29,6 +29,12 @@ class SecurityConfig {
     private static final RequestMatcher CARRIES_CREDENTIALS =
         (HttpServletRequest r) -> r.getHeader("Authorization") != null;
 
+    /**
+     * Vaadin's own requests (UIDL, heartbeat, upload) carry Vaadin's CSRF token in their payload or URL and
+     * are checked by Vaadin; Spring's cookie token is not sent by Vaadin's client.
+     */
+    private static final RequestMatcher VAADIN_INTERNAL = (HttpServletRequest r) -> r.getParameter("v-r") != null;
+
     private static final RequestMatcher API = (HttpServletRequest r) -> r.getRequestURI().startsWith("/api/")
         || r.getRequestURI().startsWith("/ws/");
 
@@ -41,7 +47,7 @@ class SecurityConfig {
             .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
             .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                .ignoringRequestMatchers(CARRIES_CREDENTIALS))
+                .ignoringRequestMatchers(CARRIES_CREDENTIALS, VAADIN_INTERNAL))
             // Scripts and the viewer's fetches get a status, not the login page's HTML.
             .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                 API))

@@ -26,7 +26,7 @@ class BrushHistoryTest {
     private static final Voxel CORNER = new Voxel(4, 4, 4);
 
     private final InProcessWorker worker = new InProcessWorker(new SegmentationProperties(8192, 20, 4, 32,
-        Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofMinutes(30), 2, 1));
+        Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofMinutes(30), 2, 1, Duration.ofMinutes(10)));
     private final VolumeGeometry grid = InProcessWorkerTest.lesionVolume().geometry();
     private final EditedObject object = new EditedObject(1, 2,
         worker.open(new CaseVolume(1, 0, InProcessWorkerTest::lesionVolume), "suv-grow", LabelKind.LESION), grid);

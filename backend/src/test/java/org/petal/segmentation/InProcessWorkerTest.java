@@ -20,7 +20,7 @@ class InProcessWorkerTest {
     private static final int N = 24;
 
     private final InProcessWorker worker = new InProcessWorker(new SegmentationProperties(4096, 20, 4, 32,
-        Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofMinutes(30), 2, 1));
+        Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofMinutes(30), 2, 1, Duration.ofMinutes(10)));
     private final AtomicInteger reads = new AtomicInteger();
 
     @Test

@@ -53,7 +53,10 @@ class ProtocolGoldenTest {
             true, 1, 81, 0, 0, 0.25, 2.0)),
         Map.entry("accepted", new Message.Accepted(5, 93)),
         Map.entry("error", Message.ErrorReply.of(ErrorCode.NOT_FOUND, "no assignment 42")),
-        Map.entry("closed", new Message.Closed(Protocol.REASON_IDLE)));
+        Map.entry("closed", new Message.Closed(Protocol.REASON_IDLE)),
+        Map.entry("resume", new Message.Resume(42L)),
+        Map.entry("resumed", new Message.Resumed(7L, 4L, List.of(new Message.ObjectState(1, 2, "suv-grow", 2, 93)), true,
+            15_000)));
 
     static Stream<Arguments> golden() {
         return GOLDEN.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> Arguments.of(e.getKey(), e.getValue()));

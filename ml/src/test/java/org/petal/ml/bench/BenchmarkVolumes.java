@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.petal.ml.phantom.PhantomGenerator;
+import org.petal.ml.phantom.AutoPetGridPhantom;
 import org.petal.ml.phantom.PhantomSpec;
 import org.petal.ml.volume.PetUnit;
 import org.petal.ml.volume.PetVolume;
@@ -45,34 +46,9 @@ public final class BenchmarkVolumes {
         return new PetVolume(g, v, PetUnit.SUV_BW, SuvParameters.declaredSuv("benchmark"));
     }
 
-    /**
-     * A 2 mm phantom sampled (nearest neighbour) onto AutoPET's 400×400×326 grid at 2.04×2.04×3 mm: the
-     * body in the middle of the transverse field of view with air around it, as in a real scan. With
-     * {@code noisyAir} the air gets reconstruction-like low-level noise (|N(0, 0.05)| SUV), which makes the
-     * file compress about as poorly as real scans do.
-     */
+    /** A 2 mm phantom (seed 7) on AutoPET's 400×400×326 grid; see {@link AutoPetGridPhantom}. */
     static PetVolume phantomOnAutoPetGrid(boolean noisyAir) {
-        SplittableRandom random = new SplittableRandom(11);
-        PetVolume phantom = PhantomGenerator.generate(PhantomSpec.of(7, 0).withVoxelMm(2.0)).pet();
-        VolumeGeometry g = VolumeGeometry.axisAligned(NX, NY, NZ, 2.036, 2.036, 3.0, new double[] {-406, -406, 0});
-        float[] v = new float[(int) g.voxelCount()];
-        for (int k = 0; k < NZ; k++) {
-            for (int j = 0; j < NY; j++) {
-                for (int i = 0; i < NX; i++) {
-                    double[] lps = g.voxelToLps(i, j, k);
-                    double[] src = phantom.geometry().lpsToVoxel(lps[0], lps[1], lps[2]);
-                    int si = (int) Math.round(src[0]);
-                    int sj = (int) Math.round(src[1]);
-                    int sk = (int) Math.round(src[2]);
-                    float value = phantom.geometry().contains(si, sj, sk) ? phantom.get(si, sj, sk) : 0f;
-                    if (noisyAir && value < 0.05f) {
-                        value = (float) Math.abs(0.05 * random.nextGaussian());
-                    }
-                    v[g.index(i, j, k)] = value;
-                }
-            }
-        }
-        return new PetVolume(g, v, PetUnit.SUV_BW, SuvParameters.declaredSuv("benchmark phantom"));
+        return AutoPetGridPhantom.resample(PhantomGenerator.generate(PhantomSpec.of(7, 0).withVoxelMm(2.0)), noisyAir);
     }
 
     static void delete(Path dir) throws IOException {

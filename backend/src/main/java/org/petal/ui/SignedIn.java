@@ -1,0 +1,21 @@
+package org.petal.ui;
+
+import org.petal.users.Actor;
+import org.petal.users.CurrentActor;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The actor of the current Vaadin request, from Spring Security's context (views run on request threads). */
+@Component
+class SignedIn {
+
+    private final CurrentActor currentActor;
+
+    SignedIn(CurrentActor currentActor) {
+        this.currentActor = currentActor;
+    }
+
+    Actor actor() {
+        return currentActor.of(SecurityContextHolder.getContext().getAuthentication());
+    }
+}

@@ -1,0 +1,91 @@
+package org.petal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Browser;
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.petal.ml.phantom.PhantomGenerator;
+import org.petal.ml.phantom.PhantomLesion;
+import org.petal.ml.phantom.PhantomSpec;
+
+/**
+ * The annotator's day in a real browser against the packaged app: log in, open the next case, click a
+ * lesion, see it, undo, redo, accept, reload, see it still, submit. Screenshots of each step go to
+ * {@code target/e2e/screenshots/}.
+ */
+class AnnotatorWorkflowTest {
+
+    /** The demo's first case for {@code annotator}: phantom 0 of seed 2026 (see DemoData). */
+    private static final PhantomSpec FIRST_DEMO_CASE = PhantomSpec.of(2026, 0);
+
+    private static Chromium chromium;
+    private static PetalApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        chromium = Chromium.launch();
+        app = PetalApp.shared();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void aClickedLesionIsShownUndoneRedoneAcceptedKeptOverAReloadAndSubmitted() {
+        int[] lesion = largestLesionCentre();
+        try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            context.addInitScript(Workspace.EDIT_COUNTER);
+            Workspace ws = new Workspace(context.newPage(), app.baseUrl);
+            ws.logIn("annotator", "demo-annotator");
+            ws.screenshot("01-worklist");
+            ws.openNextAssignment();
+            ws.selectLabel("lesion");
+            ws.goTo(lesion);
+            assertThat(ws.overlayPixelsNear(lesion, 20)).as("no mask before the click").isZero();
+
+            ws.includeClick(lesion);
+            assertThat(ws.overlayPixelsNear(lesion, 20)).as("mask pixels near the click").isGreaterThan(4);
+            ws.screenshot("02-lesion-clicked");
+
+            ws.pressAndAwaitEdit("Control+z");
+            assertThat(ws.overlayPixelsNear(lesion, 20)).as("undo removes the mask").isZero();
+            ws.screenshot("03-undone");
+
+            ws.pressAndAwaitEdit("Control+Shift+z");
+            int redone = ws.overlayPixelsNear(lesion, 20);
+            assertThat(redone).as("redo brings it back").isGreaterThan(4);
+
+            ws.clickButton("accept");
+            ws.awaitStatusStartingWith("Accepted");
+            ws.screenshot("04-accepted");
+
+            ws.page.reload();
+            ws.awaitStatus("Resumed");
+            ws.goTo(lesion);
+            assertThat(ws.overlayPixelsNear(lesion, 20)).as("the mask survives the reload").isEqualTo(redone);
+            ws.screenshot("05-reloaded");
+
+            ws.clickButton("submit");
+            ws.awaitStatusStartingWith("Submitted");
+            ws.screenshot("06-submitted");
+            ws.page.reload();
+            ws.awaitStatusStartingWith("This assignment is submitted");
+            ws.goTo(lesion);
+            assertThat(ws.overlayPixelsNear(lesion, 20)).as("the submitted revision is what a reader sees").isEqualTo(redone);
+        }
+    }
+
+    private static int[] largestLesionCentre() {
+        PhantomLesion.Voxel c = PhantomGenerator.generate(FIRST_DEMO_CASE).lesions().stream()
+            .max(Comparator.comparingInt(PhantomLesion::voxelCount)).orElseThrow().centreVoxel();
+        return new int[] {c.i(), c.j(), c.k()};
+    }
+}
