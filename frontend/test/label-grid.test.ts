@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { downsampleLabels, labelBoxes, labelField, LabelDownsampler, presentLabels, reducedDims } from '../src/view3d/label-grid.js';
+import { downsampleLabels, labelBoxes, labelField, LabelDownsampler, presentLabels, reducedDims, smoothField } from '../src/view3d/label-grid.js';
 import type { Triple } from '../src/view3d/volume-frame.js';
 
 function volume(dims: Triple, at: (i: number, j: number, k: number) => number): Uint8Array {
@@ -100,4 +100,19 @@ test('downsampling a whole-body label map (timing printed)', () => {
   const ms = performance.now() - t0;
   console.log(`label downsampling 192x192x500 -> ${grid.join('x')}: ${ms.toFixed(0)} ms`);
   assert.deepEqual(grid, [96, 96, 125]);
+});
+
+test('smoothing keeps every inside voxel above 0.5 and every outside voxel below, and rounds staircases', () => {
+  const dims: Triple = [6, 6, 6];
+  const field = volume(dims, (i, j, k) => (i >= 1 && i <= 4 && j >= 1 && j <= 4 && k >= 1 && k <= 4 ? 1 : 0));
+  field[0] = 1;   // a lone voxel in the corner: its blurred value is far below 0.5, it must survive
+
+  const s = smoothField(field, dims);
+
+  for (let n = 0; n < field.length; n++) {
+    if (field[n]) assert.ok(s[n] >= 0.55, `inside ${n}: ${s[n]}`); else assert.ok(s[n] <= 0.45, `outside ${n}: ${s[n]}`);
+  }
+  const at = (i: number, j: number, k: number) => s[i + 6 * (j + 6 * k)];
+  assert.ok(at(1, 1, 1) < at(2, 2, 2), 'a corner of the cube is weaker than its inside');
+  assert.ok(at(0, 2, 2) > 0, 'an outside face neighbour picks up some of the cube');
 });

@@ -72,9 +72,10 @@ test('a ball of one label becomes one closed surface within its box, in world mi
   const s = labelSurface(labels, grid, 3, labelBoxes(labels, grid).get(3)!, [1, 1, 1], [2, 2, 2]);
 
   assert.ok(s.triangles > 100, `${s.triangles} triangles`);
-  // The ball spans indices 5..15 along i; the 0.5 iso-surface sits half a voxel outside: 4.5..15.5 -> mm.
+  // The ball spans indices 5..15 along i. The binary surface would sit half a voxel outside (4.5..15.5);
+  // smoothing pulls it in, but never past the centres of the outermost voxels (5..15). In mm: 1 + 2 * index.
   const b = bounds(s.mesh.points);
-  assert.ok(Math.abs(b[0] - (1 + 4.5 * 2)) < 1e-5 && Math.abs(b[1] - (1 + 15.5 * 2)) < 1e-5, `x bounds ${b[0]}..${b[1]}`);
+  assert.ok(b[0] >= 1 + 4.5 * 2 && b[0] <= 1 + 5 * 2 && b[1] <= 1 + 15.5 * 2 && b[1] >= 1 + 15 * 2, `x bounds ${b[0]}..${b[1]}`);
   assert.ok(everyEdgeHasTwoTriangles(s.mesh), 'closed');
   const pd = toPolyData(s.mesh);
   assert.equal(pd.getNumberOfPolys(), s.triangles);
@@ -87,7 +88,8 @@ test('a label filling the grid to its edges still gets a closed surface', () => 
 
   const s = labelSurface(labels, grid, 1, labelBoxes(labels, grid).get(1)!, [0, 0, 0], [1, 1, 1]);
 
-  assert.deepEqual(bounds(s.mesh.points), [-0.5, 3.5, -0.5, 3.5, -0.5, 3.5]);
+  const b = bounds(s.mesh.points);
+  for (let a = 0; a < 3; a++) assert.ok(b[2 * a] >= -0.5 && b[2 * a] < 0 && b[2 * a + 1] > 3 && b[2 * a + 1] <= 3.5, `bounds ${b}`);
   assert.ok(everyEdgeHasTwoTriangles(s.mesh));
 });
 

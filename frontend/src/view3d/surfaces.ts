@@ -1,11 +1,12 @@
 /**
  * One iso-surface per label on the 3D view's grid: marching cubes at 0.5 over the label's 0/1 field,
- * cropped to the label's box (plus one voxel), so the cost follows the label's size, not the volume's.
+ * cropped to the label's box (plus one voxel), so the cost follows the label's size, not the volume's,
+ * and smoothed without changing which voxels are inside (smoothField).
  * Needs no WebGL, so it runs (and is tested) in node.
  */
 import vtkPolyData from '@kitware/vtk.js/Common/DataModel/PolyData';
 import vtkDataArray from '@kitware/vtk.js/Common/Core/DataArray';
-import { GridBox, labelField } from './label-grid.js';
+import { GridBox, labelField, smoothField } from './label-grid.js';
 import { MarchingCubes, Mesh } from './marching-cubes.js';
 import type { Triple } from './volume-frame.js';
 
@@ -28,7 +29,7 @@ export class LabelSurfaceJob {
   constructor(labels: Uint8Array, grid: Triple, readonly value: number, box: GridBox, origin: Triple, spacing: Triple) {
     const { field, dims, start } = labelField(labels, grid, value, box);
     const fieldOrigin = [0, 1, 2].map(a => origin[a] + start[a] * spacing[a]) as Triple;
-    this.mc = new MarchingCubes(field, dims, fieldOrigin, spacing, 0.5);
+    this.mc = new MarchingCubes(smoothField(field, dims), dims, fieldOrigin, spacing, 0.5);
   }
 
   get done(): boolean {

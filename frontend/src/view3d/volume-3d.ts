@@ -440,13 +440,15 @@ export class Volume3d extends LitElement {
       // Hot: black, red, yellow, white. Below SUV ~1 (air, most soft tissue) nearly transparent, so the
       // body is a faint glow and uptake stands out.
       colour.addRGBPoint(0, 0, 0, 0);
-      colour.addRGBPoint(top / 3, 0.9, 0, 0);
-      colour.addRGBPoint((2 * top) / 3, 1, 0.85, 0);
+      colour.addRGBPoint(top * 0.1, 0.45, 0.05, 0);
+      colour.addRGBPoint(top / 3, 0.95, 0.1, 0);
+      colour.addRGBPoint((2 * top) / 3, 1, 0.8, 0);
       colour.addRGBPoint(top, 1, 1, 1);
       opacity.addPoint(0, 0);
-      opacity.addPoint(top * 0.08, 0);
-      opacity.addPoint(top * 0.2, 0.03);
-      opacity.addPoint(top * 0.5, 0.25);
+      opacity.addPoint(top * 0.05, 0);
+      opacity.addPoint(top * 0.1, 0.015);
+      opacity.addPoint(top * 0.25, 0.05);
+      opacity.addPoint(top * 0.5, 0.3);
       opacity.addPoint(top, 0.8);
       p.mapper.setBlendModeToComposite();
       p.renderer.setBackground(0, 0, 0);
