@@ -154,13 +154,23 @@ export class Volume3d extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Reattached after a disconnect: build the WebGL view again around the data kept.
-    if (this.hasUpdated) void this.updateComplete.then(() => this.setUp());
+    // Reattached after a disconnect: build the WebGL view again around the data kept, and finish what the
+    // disconnect cut short.
+    if (this.hasUpdated) {
+      void this.updateComplete.then(() => {
+        this.setUp();
+        void this.loadVolume();
+        if (this.frame !== null && this.labelInput !== null) this.buildSurfaces(++this.generation).catch(e => this.fail(e));
+      });
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loading?.abort();
+    if (this.loading !== null) {
+      this.loading.abort();
+      this.frameKey = '';   // fetch again when reattached
+    }
     this.generation++;
     this.settle(new DOMException('petal-volume-3d was removed from the page', 'AbortError'));
     this.tearDown();
@@ -194,6 +204,8 @@ export class Volume3d extends LitElement {
       return Promise.reject(new Error(`the label map holds ${labels.length} voxels, dims ${dims.join('x')} make `
         + `${dims[0] * dims[1] * dims[2]}`));
     }
+    const misfit = this.frame === null ? null : this.misfit(dims, this.frame);
+    if (misfit !== null) return Promise.reject(new Error(misfit));   // keep the surfaces of the last good map
     this.labelInput = { labels, dims: [...dims], colours: new Map(colours) };
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     if (this.frame !== null) this.buildSurfaces(++this.generation).catch(e => this.fail(e));
@@ -263,11 +275,8 @@ export class Volume3d extends LitElement {
   private async buildSurfaces(generation: number): Promise<void> {
     const frame = this.frame, input = this.labelInput;
     if (frame === null || input === null) return;
-    const expected = reducedDims(input.dims, frame.factors);
-    if (expected.some((n, a) => n !== frame.dims[a])) {
-      throw new Error(`a label map of ${input.dims.join('x')} does not fit the volume of case ${this.caseId} `
-        + `(${frame.dims.join('x')} voxels of ${frame.factors.join('x')})`);
-    }
+    const misfit = this.misfit(input.dims, frame);
+    if (misfit !== null) throw new Error(misfit);
     this.status = 'building surfaces…';
     let sliceStart = performance.now();
     const yieldNow = async (): Promise<boolean> => {
@@ -315,6 +324,15 @@ export class Volume3d extends LitElement {
     };
     this.showSurfaces();
     this.announce(generation);
+  }
+
+  /** Why a label map of these dims cannot go on the frame's grid, or null when it can. */
+  private misfit(dims: Triple, frame: VolumeFrame): string | null {
+    const expected = reducedDims(dims, frame.factors);
+    return expected.some((n, a) => n !== frame.dims[a])
+      ? `a label map of ${dims.join('x')} does not fit the volume of case ${this.caseId} `
+        + `(${frame.dims.join('x')} voxels of ${frame.factors.join('x')})`
+      : null;
   }
 
   private setUp(): void {
