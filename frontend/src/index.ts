@@ -2,3 +2,5 @@
 export { PetViewer } from './viewer/pet-viewer.js';
 export { PetalAnnotator } from './workspace/petal-annotator.js';
 export { LesionStats } from './workspace/lesion-stats.js';
+export { Volume3d } from './view3d/volume-3d.js';
+export type { Rendered3dDetail, Look } from './view3d/volume-3d.js';
