@@ -13,6 +13,8 @@ import { packRgba, parseHexColour } from '../viewer/colour-maps.js';
 import { AssignmentInfo, CaseInfo, getJson, getLabels, LabelInfo, postJson, ProjectInfo } from './api.js';
 import { SHORTCUTS } from './shortcuts.js';
 import './lesion-stats.js';
+import '../view3d/volume-3d.js';
+import type { Volume3d } from '../view3d/volume-3d.js';
 
 interface ActiveObject { objectId: number; labelValue: number }
 
@@ -35,8 +37,10 @@ export class PetalAnnotator extends LitElement {
   @state() private revisionId = 0;
   @state() private showHelp = false;
   @state() private busy = false;
+  @state() private show3d = false;
 
   @query('petal-pet-viewer') private viewer!: PetViewer;
+  @query('petal-volume-3d') private view3d!: Volume3d | null;
 
   private volume: LabelVolume | null = null;
   private socket: AnnotationSocket | null = null;
@@ -44,9 +48,12 @@ export class PetalAnnotator extends LitElement {
   private newObjectRequested = false;
 
   static override styles = css`
-    :host { display: grid; grid-template-columns: 230px 1fr; height: 100%; min-height: 0; background: #15171a; color: #ddd; font: 13px system-ui, sans-serif; }
+    :host { display: grid; grid-template-columns: 230px 1fr auto; height: 100%; min-height: 0; background: #15171a; color: #ddd; font: 13px system-ui, sans-serif; }
     aside { overflow: auto; padding: 8px; border-right: 1px solid #333; display: flex; flex-direction: column; gap: 10px; }
     petal-pet-viewer { min-height: 0; }
+    .right { width: 320px; border-left: 1px solid #333; display: flex; flex-direction: column; min-height: 0; }
+    .right petal-volume-3d { height: 320px; flex: none; }
+    .right .stats { overflow: auto; padding: 8px; }
     h3 { margin: 0 0 4px; font-size: 12px; text-transform: uppercase; color: #9ab; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { display: flex; align-items: center; gap: 6px; padding: 3px 4px; border-radius: 3px; cursor: pointer; }
@@ -183,6 +190,7 @@ export class PetalAnnotator extends LitElement {
       this.revisionId = Number(reply.revisionId);
       this.unsaved = false;
       this.status = `Accepted: revision ${this.revisionId} saved on the server.`;
+      this.update3d();
       this.dispatchEvent(new CustomEvent('petal-accepted', { detail: { revisionId: this.revisionId }, bubbles: true, composed: true }));
       return this.revisionId;
     } catch (e) {
@@ -261,7 +269,6 @@ export class PetalAnnotator extends LitElement {
         <section><div class="status" data-testid="status">${this.status}</div>
           <div data-testid="latency">${this.latency}</div>
           <div>${this.unsaved ? 'Unaccepted changes (kept on the server while you reload)' : ''}</div></section>
-        <section><h3>Statistics</h3><petal-lesion-stats .revisionId=${this.revisionId}></petal-lesion-stats></section>
         <button @click=${() => { this.showHelp = true; }}>Shortcuts (?)</button>
       </aside>
       <petal-pet-viewer .petCase=${viewerCase} .labels=${this.volume} .labelColours=${colours} .labelNames=${names}
@@ -269,9 +276,34 @@ export class PetalAnnotator extends LitElement {
         @petal-prompt=${(e: CustomEvent) => this.edit({ type: 'click', voxel: e.detail.voxel as Voxel, include: e.detail.include }, true)}
         @petal-stroke=${(e: CustomEvent) => this.edit({ type: 'brush', erase: e.detail.erase, radiusMm: e.detail.radiusMm, points: e.detail.points }, true)}>
       </petal-pet-viewer>
+      <div class="right ${this.show3d ? '' : 'closed'}">
+        <button data-testid="toggle-3d" @click=${() => this.toggle3d()}>${this.show3d ? 'Hide 3D' : '3D view'}</button>
+        ${this.show3d && this.petCase ? html`<petal-volume-3d .caseId=${this.petCase.id} .caseVersion=${this.petCase.version}></petal-volume-3d>` : ''}
+        <div class="stats"><h3>Statistics</h3><petal-lesion-stats .revisionId=${this.revisionId}></petal-lesion-stats></div>
+      </div>
       ${this.showHelp ? html`<div class="help" data-testid="help"><h3>Shortcuts</h3><table>
         ${SHORTCUTS.map(([k, what]) => html`<tr><td><kbd>${k}</kbd></td><td>${what}</td></tr>`)}</table>
         <button @click=${() => { this.showHelp = false; }}>Close (Esc)</button></div>` : ''}`;
+  }
+
+  /**
+   * The 3D view is built only when asked for: volume rendering is costly without a GPU, and it is updated
+   * after accept (the accepted state), not on every click.
+   */
+  private async toggle3d(): Promise<void> {
+    this.show3d = !this.show3d;
+    if (this.show3d) {
+      await this.updateComplete;
+      this.update3d();
+    }
+  }
+
+  private update3d(): void {
+    if (!this.view3d || !this.volume || !this.petCase) return;
+    const colours = new Map<number, [number, number, number]>();
+    for (const l of this.labels) if (!this.hiddenLabels.has(l.value)) colours.set(l.value, parseHexColour(l.colour));
+    this.view3d.updateLabels(this.volume.labels, this.petCase.dims, colours)
+      .catch(e => { this.status = `3D view: ${(e as Error).message}`; });
   }
 
   private viewerMemo: { key: string; viewerCase: ViewerCase | null; colours: Uint32Array; names: Map<number, string> } | null = null;
