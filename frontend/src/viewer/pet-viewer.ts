@@ -24,7 +24,9 @@ export interface ViewerCase {
 
 export type Tool = 'click' | 'brush' | 'erase';
 
-const PREFETCH = 3;
+/** Slices prefetched ahead in the direction the user scrolls, and behind it. */
+const PREFETCH_AHEAD = 8;
+const PREFETCH_BEHIND = 2;
 
 @customElement('petal-pet-viewer')
 export class PetViewer extends LitElement {
@@ -58,6 +60,7 @@ export class PetViewer extends LitElement {
   private resizeObserver = new ResizeObserver(() => this.resizeCanvases());
   private drag: { pane: PlanePane; x: number; y: number; mode: 'pan' | 'stroke'; points: Voxel[]; erase: boolean } | null = null;
   private overlayVersion = -1;
+  private scrollDirection = new Map<PlaneName, 1 | -1>();
 
   static override styles = css`
     :host { display: flex; flex-direction: column; min-height: 0; background: #111; color: #ddd; font: 13px system-ui, sans-serif; }
@@ -170,6 +173,7 @@ export class PetViewer extends LitElement {
       pane.setOverlay(this.labels, this.cursor, this.overlayStyle(), this.mipAngle === 0 || pane.plane !== 'mip');
       pane.draw(this.cursor, true);
     }
+    this.dispatchEvent(new CustomEvent('petal-overlay-drawn', { detail: { version: this.overlayVersion }, bubbles: true, composed: true }));
   }
 
   /**
@@ -216,8 +220,9 @@ export class PetViewer extends LitElement {
       return;
     }
     if (plane !== 'mip') {
-      for (let d = 1; d <= PREFETCH; d++) {
-        for (const n of [index + d, index - d]) {
+      const dir = this.scrollDirection.get(plane) ?? 1;
+      for (let d = 1; d <= PREFETCH_AHEAD; d++) {
+        for (const n of d <= PREFETCH_BEHIND ? [index + dir * d, index - dir * d] : [index + dir * d]) {
           if (n >= 0 && n < pane.geometry.sliceCount) this.source.prefetch(framePath(plane, n, 0));
         }
       }
@@ -360,6 +365,7 @@ export class PetViewer extends LitElement {
     const pane = this.panes.get(plane);
     if (!pane || plane === 'mip') return;
     const n = Math.min(pane.geometry.sliceCount - 1, Math.max(0, pane.geometry.slice(this.cursor) + delta));
+    this.scrollDirection.set(plane, delta < 0 ? -1 : 1);
     this.cursor = pane.geometry.withSlice(this.cursor, n);
     for (const p of PLANES) if (p === plane) this.load(p); else this.redrawCrosshair(p);
     this.requestUpdate();

@@ -102,6 +102,9 @@ class AnnotateHandler extends AbstractWebSocketHandler implements DisposableBean
         } else if (!c.queue.offer(() -> c.send(run(c, m, now)))) {
             c.send(Message.ErrorReply.of(ErrorCode.BUSY, "at most " + properties.maxQueuedRequests()
                 + " requests may wait for the engine; wait for a result and resend"));
+        } else if (m instanceof Message.Resume r) {
+            // The user has just opened the case: read it for the engine while they look, after the reply.
+            c.queue.offer(() -> sittings.prepareEngine(c.sitting.actor(), r.assignmentId()));
         }
     }
 

@@ -112,6 +112,12 @@ class InProcessWorker implements InferenceWorker {
         return raced == null ? loaded : raced;
     }
 
+    /** Reads the case into the volume cache, so the first object opens without the read. */
+    @Override
+    public void prepare(CaseVolume volume) {
+        volume(volume);
+    }
+
     private PetVolume volume(CaseVolume v) {
         VolumeKey key = new VolumeKey(v.caseId(), v.version());
         synchronized (volumes) {

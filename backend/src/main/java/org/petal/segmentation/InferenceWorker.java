@@ -48,6 +48,12 @@ public interface InferenceWorker {
     Set<String> engines();
 
     /**
+     * A hint that objects on this case will follow soon (a user opened it): a worker may read it now, so the
+     * first click does not wait for the read. Does nothing by default; must not throw for a readable case.
+     */
+    default void prepare(CaseVolume volume) {}
+
+    /**
      * Opens a new, empty object on the volume.
      *
      * @throws IllegalArgumentException for an engine this worker does not run

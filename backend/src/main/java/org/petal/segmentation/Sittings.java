@@ -3,6 +3,7 @@ package org.petal.segmentation;
 import org.petal.annotation.InteractionLog;
 import org.petal.annotation.RevisionService;
 import org.petal.assignment.AssignmentService;
+import org.petal.assignment.AssignmentState;
 import org.petal.cases.CaseService;
 import org.petal.projects.ProjectService;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Sittings {
+
+    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(Sittings.class);
 
     final AssignmentService assignments;
     final CaseService cases;
@@ -43,6 +46,24 @@ class Sittings {
     Long newestRevision(Actor actor, long assignmentId) {
         var all = revisions.list(actor, assignmentId);
         return all.isEmpty() ? null : all.get(all.size() - 1).id();
+    }
+
+    /**
+     * Lets the worker read the assignment's case before the first click (after {@code resume}, which a
+     * client sends when it opens a case). Best effort: a failure here shows up, properly reported, at
+     * {@code open}.
+     */
+    void prepareEngine(Actor actor, long assignmentId) {
+        try {
+            var a = assignments.get(actor, assignmentId);
+            if (a.state() == AssignmentState.SUBMITTED || a.state() == AssignmentState.APPROVED) {
+                return;  // nothing will be edited
+            }
+            var c = cases.get(actor, a.caseId());
+            worker.prepare(new InferenceWorker.CaseVolume(c.id(), c.version(), () -> cases.volume(actor, c.id())));
+        } catch (RuntimeException e) {
+            logger.debug("no engine preparation for assignment {}: {}", assignmentId, e.getMessage());
+        }
     }
 
     /**

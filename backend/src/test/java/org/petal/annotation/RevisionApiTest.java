@@ -62,6 +62,21 @@ class RevisionApiTest {
     }
 
     @Test
+    void aViewerReadsTheStoredZlibLabelMapAndAnotherAnnotatorCannot() {
+        var s = data.scenario();
+        var ann = s.team().annotator();
+        assignments.start(ann, s.assignment().id());
+        byte[] cube = TestData.labelsWithCube(2);
+        long id = ((Number) accept(ann, s.assignment().id(), cube).get("id")).longValue();
+
+        var raw = as(ann).getForEntity("/api/revisions/" + id + "/labels", byte[].class);
+        assertThat(raw.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(LabelMapCodec.decompress(raw.getBody(), cube.length)).isEqualTo(cube);
+        assertThat(as(s.team().annotator2()).getForEntity("/api/revisions/" + id + "/labels", String.class).getStatusCode())
+            .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void theLesionStatisticsOfARevisionAreInSuv() {
         var s = data.scenario();
         var ann = s.team().annotator();

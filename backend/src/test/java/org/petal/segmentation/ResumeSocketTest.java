@@ -86,7 +86,7 @@ class ResumeSocketTest {
             assertThat(resumed.objects()).isEmpty();
             assertThat(resumed.baseRevisionId()).isEqualTo(firstRevision);
 
-            socket.send(new Message.Open(id, 3, null));  // another label, nothing clicked on it
+            socket.send(new Message.Open(id, 1, null));  // another label, nothing clicked on it
             socket.next(Message.Ready.class);
             socket.send(new Message.Accept());
             long second = socket.next(Message.Accepted.class).revisionId();

@@ -83,6 +83,23 @@ class AnnotatorWorkflowTest {
         }
     }
 
+    @Test
+    void anotherAnnotatorOpeningThatAssignmentIsRefusedAndGetsNoWorkspace() throws Exception {
+        var api = chromium.api(app.baseUrl, "annotator", "demo-annotator");
+        long someoneElses = new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(api.get("/api/assignments/mine").body()).get(0).get("id").asLong();
+        api.dispose();
+        try (BrowserContext context = chromium.browser.newContext()) {
+            Workspace ws = new Workspace(context.newPage(), app.baseUrl);
+            ws.logIn("annotator2", "demo-annotator");
+            ws.page.navigate(app.baseUrl + "/annotate/" + someoneElses);
+            ws.page.waitForSelector("vaadin-app-layout p");
+            assertThat(ws.page.locator("vaadin-app-layout p").first().textContent()).containsIgnoringCase("assignment");
+            assertThat(ws.page.locator("petal-annotator").count()).as("no workspace is loaded").isZero();
+            ws.screenshot("07-someone-elses-assignment");
+        }
+    }
+
     private static int[] largestLesionCentre() {
         PhantomLesion.Voxel c = PhantomGenerator.generate(FIRST_DEMO_CASE).lesions().stream()
             .max(Comparator.comparingInt(PhantomLesion::voxelCount)).orElseThrow().centreVoxel();

@@ -104,8 +104,9 @@ final class Workspace {
     static final String EDIT_COUNTER = "window.__petalEdits = 0; window.addEventListener('petal-edit-done', () => window.__petalEdits++);";
 
     /**
-     * Pixels of the label colour (red-dominated: the lesion label is #ff3030 over gray) in the axial canvas
-     * within {@code radius} CSS pixels of a voxel's position.
+     * Pixels of a warm label colour (the demo's lesion #ff3030 and liver #c8963c, blended over gray: red well
+     * above blue; the crosshair is blue and the PET gray) in the axial canvas within {@code radius} CSS pixels
+     * of a voxel's position.
      */
     int overlayPixelsNear(int[] voxel, int radius) {
         double[] p = axialPoint(voxel);
@@ -115,7 +116,7 @@ final class Workspace {
             + " const rect = c.getBoundingClientRect(); const s = c.width / rect.width;"
             + " const x0 = Math.round((x - rect.left - r) * s), y0 = Math.round((y - rect.top - r) * s), n = Math.round(2 * r * s);"
             + " const d = c.getContext('2d').getImageData(x0, y0, n, n).data; let count = 0;"
-            + " for (let q = 0; q < d.length; q += 4) if (d[q] > d[q + 1] + 60 && d[q] > d[q + 2] + 60) count++;"
+            + " for (let q = 0; q < d.length; q += 4) if (d[q] > d[q + 2] + 40 && d[q] >= d[q + 1]) count++;"
             + " return count; }", List.of(p[0], p[1], radius))).intValue();
     }
 
