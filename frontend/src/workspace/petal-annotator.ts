@@ -51,7 +51,7 @@ export class PetalAnnotator extends LitElement {
     :host { display: grid; grid-template-columns: 230px 1fr auto; height: 100%; min-height: 0; background: #15171a; color: #ddd; font: 13px system-ui, sans-serif; }
     aside { overflow: auto; padding: 8px; border-right: 1px solid #333; display: flex; flex-direction: column; gap: 10px; }
     petal-pet-viewer { min-height: 0; }
-    .right { width: 320px; border-left: 1px solid #333; display: flex; flex-direction: column; min-height: 0; }
+    .right { width: 360px; border-left: 1px solid #333; display: flex; flex-direction: column; min-height: 0; }
     .right petal-volume-3d { height: 320px; flex: none; }
     .right .stats { overflow: auto; padding: 8px; }
     h3 { margin: 0 0 4px; font-size: 12px; text-transform: uppercase; color: #9ab; }

@@ -42,7 +42,8 @@ class AnnotatorWorkflowTest {
     void aClickedLesionIsShownUndoneRedoneAcceptedKeptOverAReloadAndSubmitted() {
         int[] lesion = largestLesionCentre();
         try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
-            context.addInitScript(Workspace.EDIT_COUNTER);
+            context.addInitScript(Workspace.EDIT_COUNTER
+                + "window.__petal3d = []; window.addEventListener('petal-3d-rendered', e => window.__petal3d.push(e.detail));");
             Workspace ws = new Workspace(context.newPage(), app.baseUrl);
             ws.logIn("annotator", "demo-annotator");
             ws.screenshot("01-worklist");
@@ -65,7 +66,14 @@ class AnnotatorWorkflowTest {
 
             ws.clickButton("accept");
             ws.awaitStatusStartingWith("Accepted");
-            ws.screenshot("04-accepted");
+            ws.page.waitForSelector("petal-annotator [data-testid=lesion-stats] td");
+            assertThat(ws.page.locator("petal-annotator [data-testid=lesion-stats]").textContent())
+                .as("the statistics of the accepted revision").contains("lesion 1").contains("SUVmax");
+            ws.clickButton("toggle-3d");
+            ws.page.waitForFunction("() => (window.__petal3d || []).some(d => d.surfaces >= 1)", null,
+                new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+            ws.screenshot("04-accepted-with-3d");
+            ws.clickButton("toggle-3d");  // closed again: software WebGL is slow
 
             ws.page.reload();
             ws.awaitStatus("Resumed");
