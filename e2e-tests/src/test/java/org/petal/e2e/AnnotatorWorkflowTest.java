@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Browser;
 import java.util.Comparator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.petal.ml.phantom.PhantomGenerator;
 import org.petal.ml.phantom.PhantomLesion;
@@ -17,26 +15,10 @@ import org.petal.ml.phantom.PhantomSpec;
  * lesion, see it, undo, redo, accept, reload, see it still, submit. Screenshots of each step go to
  * {@code target/e2e/screenshots/}.
  */
-class AnnotatorWorkflowTest {
+class AnnotatorWorkflowTest extends BrowserTest {
 
     /** The demo's first case for {@code annotator}: phantom 0 of seed 2026 (see DemoData). */
     private static final PhantomSpec FIRST_DEMO_CASE = PhantomSpec.of(2026, 0);
-
-    private static Chromium chromium;
-    private static PetalApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.launch();
-        app = PetalApp.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aClickedLesionIsShownUndoneRedoneAcceptedKeptOverAReloadAndSubmitted() {

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@code target/e2e/performance.md} for docs/performance.md; no test fails on a timing (machines differ),
  * only on a measurement that could not be taken.
  */
-class WorkspacePerformanceTest {
+class WorkspacePerformanceTest extends BrowserTest {
 
     /** Recorders installed before the page's scripts: frames drawn, overlays drawn, the last press, long tasks. */
     private static final String RECORDERS = "window.__petal = { frames: [], overlays: [], pointer: 0, longTasks: [] };"
@@ -43,22 +41,6 @@ class WorkspacePerformanceTest {
         + "   const drawn = new Promise(r => { const f = e => { if (e.detail.plane === 'axial' && e.detail.index === target) { window.removeEventListener('petal-frame-drawn', f); r(); } }; window.addEventListener('petal-frame-drawn', f); });"
         + "   v.step('axial', step); await drawn; }"
         + " return performance.now() - t0; }";
-
-    private static Chromium chromium;
-    private static PetalApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.launch();
-        app = PetalApp.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void theWorkspaceIsMeasuredOnAWholeBodyCase() throws Exception {

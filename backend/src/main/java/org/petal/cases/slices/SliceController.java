@@ -1,9 +1,7 @@
 package org.petal.cases.slices;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.function.Function;
 import org.petal.cases.CaseService;
 import org.petal.cases.CaseView;
@@ -15,10 +13,6 @@ import org.petal.ml.volume.PetUnit;
 import org.petal.ml.volume.VolumeGeometry;
 import org.petal.system.Problems;
 import org.petal.users.CurrentActor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,9 +32,6 @@ import org.springframework.web.context.request.ServletWebRequest;
 @RestController
 @RequestMapping("/api/cases/{id}")
 class SliceController {
-
-    private static final Logger log = LoggerFactory.getLogger(SliceController.class);
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
 
     private final CaseService cases;
     private final CurrentActor current;
@@ -81,25 +72,10 @@ class SliceController {
             request, response);
     }
 
-    private void serve(CaseService.OpenCase c, SliceKind kind, String which, Function<VoxelStore, SliceImage> cut,
-                       ServletWebRequest request, HttpServletResponse response) {
+    private static void serve(CaseService.OpenCase c, SliceKind kind, String which, Function<VoxelStore, SliceImage> cut,
+                              ServletWebRequest request, HttpServletResponse response) {
         CaseView v = c.view();
-        String etag = "\"c" + v.id() + "-" + v.checksumSha256().substring(0, Math.min(12, v.checksumSha256().length())) + "-v" + v.version() + "-"
-            + kind.token() + "-" + which + "\"";
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE.getHeaderValue());
-        if (request.checkNotModified(etag)) {
-            return;  // 304: the client's copy is current, nothing to compute
-        }
-        byte[] frame = frame(c.store(), v, kind, cut);
-        response.setContentType(SliceFrame.MEDIA_TYPE);
-        response.setContentLength(frame.length);
-        try {
-            response.getOutputStream().write(frame);
-            response.flushBuffer();
-        } catch (IOException clientGone) {
-            // The client aborted (scrolled on): an expected way of cancelling, not an error.
-            log.debug("slice {} {} of case {} not delivered: {}", kind, which, v.id(), clientGone.toString());
-        }
+        FrameResponses.serve(v, kind.token() + "-" + which, () -> frame(c.store(), v, kind, cut), request, response);
     }
 
     /** Quantized with the volume's range (one scale for every frame of a case), times the SUV correction. */

@@ -1,18 +1,12 @@
 package org.petal.cases.slices;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.security.Principal;
-import java.time.Duration;
 import org.petal.cases.CaseService;
 import org.petal.cases.CaseView;
 import org.petal.ml.volume.PetUnit;
 import org.petal.system.Problems;
 import org.petal.users.CurrentActor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,8 +26,6 @@ import org.springframework.web.context.request.ServletWebRequest;
 @RequestMapping("/api/cases/{id}")
 class VolumeController {
 
-    private static final Logger log = LoggerFactory.getLogger(VolumeController.class);
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
     static final int DEFAULT_MAX_SIZE = 128;
 
     private final CaseService cases;
@@ -51,23 +43,8 @@ class VolumeController {
         int maxSize = checkedMaxSize(maxSizeParam);
         CaseService.OpenCase c = cases.open(current.of(p), id);
         CaseView v = c.view();
-        String checksum = v.checksumSha256();
-        String etag = "\"c" + v.id() + "-" + checksum.substring(0, Math.min(12, checksum.length())) + "-v" + v.version()
-            + "-volume-" + maxSize + "\"";
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE.getHeaderValue());
-        if (request.checkNotModified(etag)) {
-            return;  // 304: the client's copy is current, nothing to compute
-        }
-        byte[] frame = VolumeFrame.encode(DownsampledVolume.blockMax(c.store(), maxSize), v.suvScale(),
-            PetUnit.valueOf(v.unit()));
-        response.setContentType(SliceFrame.MEDIA_TYPE);
-        response.setContentLength(frame.length);
-        try {
-            response.getOutputStream().write(frame);
-            response.flushBuffer();
-        } catch (IOException clientGone) {
-            log.debug("downsampled volume of case {} not delivered: {}", v.id(), clientGone.toString());
-        }
+        FrameResponses.serve(v, "volume-" + maxSize, () -> VolumeFrame.encode(DownsampledVolume.blockMax(c.store(), maxSize),
+            v.suvScale(), PetUnit.valueOf(v.unit())), request, response);
     }
 
     private static int checkedMaxSize(String raw) {
