@@ -37,6 +37,9 @@ final class NarrowCut {
         for (int head = 0; head < eroded; head++) {
             tail = visit(img, mask, stamp, gen, queue, tail, queue[head], w, plane, false);
         }
+        if (tail < MIN_KEPT * count(img, mask, box)) {
+            return;
+        }
         for (int k = box[2]; k <= box[5]; k++) {
             for (int j = box[1]; j <= box[4]; j++) {
                 int row = w * (j + img.h * k);
@@ -47,6 +50,25 @@ final class NarrowCut {
                 }
             }
         }
+    }
+
+    /**
+     * A cut keeping less than this share of the region did not part two bodies: the region is thin nearly
+     * everywhere (a myocardial wall of two or three voxels), and the opening only shreds it.
+     */
+    static final double MIN_KEPT = Double.parseDouble(System.getProperty("xp.minkept", "0.2"));
+
+    private static long count(WindowImage img, byte[] mask, int[] box) {
+        long n = 0;
+        for (int k = box[2]; k <= box[5]; k++) {
+            for (int j = box[1]; j <= box[4]; j++) {
+                int row = img.w * (j + img.h * k);
+                for (int x = row + box[0], end = row + box[3]; x <= end; x++) {
+                    n += mask[x];
+                }
+            }
+        }
+        return n;
     }
 
     /** Queues the unvisited region neighbours of x (only interior ones when {@code interiorOnly}). */
