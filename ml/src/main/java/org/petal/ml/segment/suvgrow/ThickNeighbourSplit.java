@@ -39,15 +39,16 @@ final class ThickNeighbourSplit {
             return NONE;
         }
         int[] box = MaskBox.of(img, region);
-        Grid grid = new Grid(img, box);
-        grid.fill(region);
-        float[] d2 = DistanceTransform.squaredToFeatures(grid.outside, grid.w, grid.h, grid.d, grid.spacing);
-        double clickDepth2 = d2[grid.cell(img.i(click), img.j(click), img.k(click))];
+        Grid grid = Grid.coarse(img, box, region, click);
+        double clickDepth2 = grid.depth2[grid.cell(img.i(click), img.j(click), img.k(click))];
+        if (clickDepth2 == 0) {
+            return NONE;  // the click's cell is not inside: no depth to compare with
+        }
         double core2 = THICKER * THICKER * clickDepth2;
         int[] seeds = new int[64];
         int count = 0;
-        for (int c = 0; c < d2.length; c++) {
-            if (!grid.outside[c] && d2[c] >= core2) {
+        for (int c = 0; c < grid.depth2.length; c++) {
+            if (!grid.outside[c] && grid.depth2[c] >= core2) {
                 int v = grid.centreVoxel(c);
                 if (v >= 0 && region[v] != 0) {
                     seeds = count < seeds.length ? seeds : Arrays.copyOf(seeds, 2 * count);
@@ -104,20 +105,57 @@ final class ThickNeighbourSplit {
         final double[] spacing;
         boolean[] outside;
 
-        Grid(WindowImage img, int[] box) {
+        /** Cells a grid may have before a coarser one is tried first (an EDT of 40 k cells takes about 1 ms). */
+        private static final int CELLS = 40_000;
+        /** A click at least this many cells deep is measured well enough on the coarser grid. */
+        private static final int DEEP_CELLS = 4;
+
+        float[] depth2;
+
+        /**
+         * The grid for a region: a large, deep region (a liver at 2 mm) is judged on a grid coarse enough to
+         * hold about {@link #CELLS} cells; a thin one (a myocardial wall) falls back to the {@link #GRID_MM} grid.
+         */
+        static Grid coarse(WindowImage img, int[] box, byte[] region, int click) {
+            Grid fine = new Grid(img, box, 1);
+            double cells = (double) fine.w * fine.h * fine.d;
+            int factor = (int) Math.ceil(Math.cbrt(cells / CELLS));
+            if (factor > 1) {
+                Grid grid = new Grid(img, box, factor);
+                grid.measure(region);
+                double deep = DEEP_CELLS * Math.max(grid.spacing[0], Math.max(grid.spacing[1], grid.spacing[2]));
+                if (grid.depth2[grid.cell(img.i(click), img.j(click), img.k(click))] >= deep * deep) {
+                    return grid;
+                }
+            }
+            fine.measure(region);
+            return fine;
+        }
+
+        Grid(WindowImage img, int[] box, int factor) {
             this.img = img;
             this.box = box;
-            si = step(img.sx);
-            sj = step(img.sy);
-            sk = step(img.sz);
+            si = factor * step(img.sx);
+            sj = factor * step(img.sy);
+            sk = factor * step(img.sz);
             w = (box[3] - box[0]) / si + 3;
             h = (box[4] - box[1]) / sj + 3;
             d = (box[5] - box[2]) / sk + 3;
             spacing = new double[] {si * img.sx, sj * img.sy, sk * img.sz};
         }
 
+        private void measure(byte[] region) {
+            fill(region);
+            depth2 = DistanceTransform.squaredToFeatures(outside, w, h, d, spacing);
+        }
+
         private static int step(double spacingMm) {
             return Math.max(1, (int) Math.round(GRID_MM / spacingMm));
+        }
+
+        /** The voxel coordinate at the centre of cell {@code cell} along one axis (clipped to the box). */
+        private static int centre(int cell, int lo, int hi, int step) {
+            return Math.min(hi, lo + (cell - 1) * step + step / 2);
         }
 
         /** The cell holding window voxel (i, j, k); cells start one ring in from the grid's border. */
@@ -133,47 +171,43 @@ final class ThickNeighbourSplit {
             if (ci < 0 || cj < 0 || ck < 0 || ci >= w - 2 || cj >= h - 2 || ck >= d - 2) {
                 return -1;
             }
-            int i = Math.min(box[3], box[0] + ci * si + si / 2);
-            int j = Math.min(box[4], box[1] + cj * sj + sj / 2);
-            int k = Math.min(box[5], box[2] + ck * sk + sk / 2);
-            return img.index(i, j, k);
+            return img.index(centre(ci + 1, box[0], box[3], si), centre(cj + 1, box[1], box[4], sj),
+                centre(ck + 1, box[2], box[5], sk));
         }
 
         void fill(byte[] region) {
-            int[] in = new int[w * h * d];
-            int[] all = new int[w * h * d];
-            for (int k = box[2]; k <= box[5]; k++) {
-                for (int j = box[1]; j <= box[4]; j++) {
-                    int row = img.w * (j + img.h * k);
-                    for (int i = box[0]; i <= box[3]; i++) {
-                        int c = cell(i, j, k);
-                        all[c]++;
-                        in[c] += region[row + i];
+            // A cell is inside when the voxel at its centre is: enough to judge thickness at this scale, and
+            // a noise pit that hits a centre is an enclosed hole, filled below.
+            boolean[] inside = new boolean[w * h * d];
+            outside = new boolean[inside.length];
+            int[] queue = new int[inside.length];
+            int tail = 0;
+            int plane = w * h;
+            for (int k = 0; k < d; k++) {
+                for (int j = 0; j < h; j++) {
+                    for (int i = 0; i < w; i++) {
+                        int c = i + w * j + plane * k;
+                        if (i == 0 || j == 0 || k == 0 || i == w - 1 || j == h - 1 || k == d - 1) {
+                            outside[c] = true;  // the ring: never queued, so queued cells have six neighbours
+                            continue;
+                        }
+                        int x = img.index(centre(i, box[0], box[3], si), centre(j, box[1], box[4], sj),
+                            centre(k, box[2], box[5], sk));
+                        inside[c] = region[x] != 0;
+                        if (!inside[c] && (i == 1 || j == 1 || k == 1 || i == w - 2 || j == h - 2 || k == d - 2)) {
+                            outside[c] = true;
+                            queue[tail++] = c;
+                        }
                     }
                 }
             }
             // Outside: cells reachable from the ring through cells that are not inside (6-connected).
-            outside = new boolean[in.length];
-            int[] queue = new int[in.length];
-            int tail = 0;
-            for (int c = 0; c < in.length; c++) {
-                int ci = c % w;
-                int cj = (c / w) % h;
-                int ck = c / (w * h);
-                if (ci == 0 || cj == 0 || ck == 0 || ci == w - 1 || cj == h - 1 || ck == d - 1) {
-                    outside[c] = true;
-                    queue[tail++] = c;
-                }
-            }
+            int[] step = {1, -1, w, -w, plane, -plane};
             for (int head = 0; head < tail; head++) {
                 int c = queue[head];
-                int ci = c % w;
-                int cj = (c / w) % h;
-                int ck = c / (w * h);
-                int[] next = {ci > 0 ? c - 1 : -1, ci + 1 < w ? c + 1 : -1, cj > 0 ? c - w : -1, cj + 1 < h ? c + w : -1,
-                    ck > 0 ? c - w * h : -1, ck + 1 < d ? c + w * h : -1};
-                for (int u : next) {
-                    if (u >= 0 && !outside[u] && 2 * in[u] < all[u]) {
+                for (int s : step) {
+                    int u = c + s;
+                    if (!outside[u] && !inside[u]) {
                         outside[u] = true;
                         queue[tail++] = u;
                     }

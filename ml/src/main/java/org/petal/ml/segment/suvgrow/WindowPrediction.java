@@ -56,9 +56,9 @@ final class WindowPrediction {
             }
         }
         if (primary != null) {
-            growRule(primary, mask);
+            int grown = growRule(primary, mask);
             if (organ) {
-                NarrowCut.apply(img, mask, img.index(primary.click()), scratch);
+                NarrowCut.apply(img, mask, img.index(primary.click()), grown, scratch);
                 withoutThickNeighbour(firstRule, primary, mask);
             }
             for (SeedRule rule : others) {
@@ -101,8 +101,8 @@ final class WindowPrediction {
             byte[] region = grown;
             if (region == null) {
                 region = new byte[img.n];
-                growRule(firstRule, region, false);
-                NarrowCut.apply(img, region, click, scratch);
+                int count = growRule(firstRule, region, false);
+                NarrowCut.apply(img, region, click, count, scratch);
             }
             return ThickNeighbourSplit.territory(img, values, region, click, firstRule.scale(), cfg.geodesicIntensityWeight(),
                 scratch);
@@ -182,12 +182,15 @@ final class WindowPrediction {
         return state.remember(p.voxel(), rule);
     }
 
-    private void growRule(SeedRule rule, byte[] mask) {
-        growRule(rule, mask, true);
+    private int growRule(SeedRule rule, byte[] mask) {
+        return growRule(rule, mask, true);
     }
 
-    /** Grows one rule into the mask; {@code seedsInclude}: its seeds also anchor the exclude split. */
-    private void growRule(SeedRule rule, byte[] mask, boolean seedsInclude) {
+    /**
+     * Grows one rule into the mask; {@code seedsInclude}: its seeds also anchor the exclude split. Returns
+     * how many voxels the grow set (already set ones included when reached), 0 when it could not start.
+     */
+    private int growRule(SeedRule rule, byte[] mask, boolean seedsInclude) {
         int[] seeds = new int[2];
         int count = 0;
         int seed = img.index(rule.seed());
@@ -201,17 +204,18 @@ final class WindowPrediction {
             seeds[count++] = click;
         }
         if (count == 0) {
-            return;
+            return 0;
         }
         int ball = rule.ballRadiusMm() > 0 ? click : -1;
         if (rule.ballRadiusMm() > 0 && ball < 0) {
-            return;
+            return 0;
         }
-        RegionGrower.grow(img, values, rule.lo(), rule.hi(), seeds, count, ball, rule.ballRadiusMm(), cfg.connectivity(),
+        int grown = RegionGrower.grow(img, values, rule.lo(), rule.hi(), seeds, count, ball, rule.ballRadiusMm(), cfg.connectivity(),
             mask, scratch);
         for (int s = 0; seedsInclude && s < count; s++) {
             addInclude(seeds[s]);
         }
+        return grown;
     }
 
     /** Earlier windows' foreground continues here, grown with the object's first rule. */
