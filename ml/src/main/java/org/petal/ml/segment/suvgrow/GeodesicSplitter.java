@@ -26,7 +26,10 @@ final class GeodesicSplitter {
 
     private GeodesicSplitter() {}
 
-    /** Clears {@code mask} where the exclude seeds win; voxels no seed reaches keep their value. */
+    /**
+     * Clears {@code mask} where the exclude seeds win; voxels no seed reaches keep their value.
+     * {@code reach} may be {@link Double#POSITIVE_INFINITY}: the exclude seeds then claim all they win.
+     */
     static void split(WindowImage img, float[] values, byte[] mask, int[] include, int includeCount, int[] exclude,
                       int excludeCount, float scale, double weight, double reach, Scratch scratch) {
         int n = img.n;
@@ -35,12 +38,19 @@ final class GeodesicSplitter {
         int[] ej = new int[excludeCount];
         int[] ek = new int[excludeCount];
         int[][] extent = new int[excludeCount][];
-        float[] depth2 = excludeCount > DEPTH_BY_TRANSFORM ? depthTransform(img, mask) : null;
+        // An unbounded reach needs no depths: every exclude seed may claim whatever it reaches first.
+        boolean bounded = reach != Double.POSITIVE_INFINITY;
+        float[] depth2 = bounded && excludeCount > DEPTH_BY_TRANSFORM ? depthTransform(img, mask) : null;
         for (int s = 0; s < excludeCount; s++) {
-            double depth = depth2 != null ? Math.sqrt(depth2[exclude[s]]) : depthMm(img, mask, exclude[s]);
-            double r = reach * depth;
-            reach2[s] = r * r;
-            extent[s] = halfExtent(img, reach2[s]);
+            if (bounded) {
+                double depth = depth2 != null ? Math.sqrt(depth2[exclude[s]]) : depthMm(img, mask, exclude[s]);
+                double r = reach * depth;
+                reach2[s] = r * r;
+                extent[s] = halfExtent(img, reach2[s]);
+            } else {
+                reach2[s] = Double.POSITIVE_INFINITY;
+                extent[s] = new int[] {img.w, img.h, img.d};
+            }
             ei[s] = img.i(exclude[s]);
             ej[s] = img.j(exclude[s]);
             ek[s] = img.k(exclude[s]);
@@ -290,7 +300,7 @@ final class GeodesicSplitter {
     }
 
     /** Keeps only mask voxels 6-connected to an include seed (scanline fill, see {@link SpanFill}). */
-    private static void keepConnected(WindowImage img, byte[] mask, int[] include, int includeCount, Scratch scratch) {
+    static void keepConnected(WindowImage img, byte[] mask, int[] include, int includeCount, Scratch scratch) {
         int gen = scratch.newGeneration(img.n);
         int[] stamp = scratch.stamps();
         SpanFill fill = scratch.spanFill();

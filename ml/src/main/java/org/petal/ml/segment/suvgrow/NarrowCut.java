@@ -13,7 +13,8 @@ final class NarrowCut {
 
     private NarrowCut() {}
 
-    static void apply(WindowImage img, byte[] mask, int click, Scratch scratch) {
+    /** @param regionCount voxels in the region (the grow's count), for the share the cut keeps */
+    static void apply(WindowImage img, byte[] mask, int click, int regionCount, Scratch scratch) {
         if (click < 0 || mask[click] == 0 || !interior(img, mask, click)) {
             return;  // a click on the region's own rim: nothing to anchor the kept part on
         }
@@ -37,6 +38,9 @@ final class NarrowCut {
         for (int head = 0; head < eroded; head++) {
             tail = visit(img, mask, stamp, gen, queue, tail, queue[head], w, plane, false);
         }
+        if (tail < MIN_KEPT * regionCount) {
+            return;
+        }
         for (int k = box[2]; k <= box[5]; k++) {
             for (int j = box[1]; j <= box[4]; j++) {
                 int row = w * (j + img.h * k);
@@ -48,6 +52,12 @@ final class NarrowCut {
             }
         }
     }
+
+    /**
+     * A cut keeping less than this share of the region did not part two bodies: the region is thin nearly
+     * everywhere (a myocardial wall of two or three voxels), and the opening only shreds it.
+     */
+    static final double MIN_KEPT = 0.2;
 
     /** Queues the unvisited region neighbours of x (only interior ones when {@code interiorOnly}). */
     private static int visit(WindowImage img, byte[] mask, int[] stamp, int gen, int[] queue, int tail, int x, int w,

@@ -3,6 +3,7 @@ package org.petal.ml.segment.suvgrow;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.petal.ml.dataset.LabelKind;
+import org.petal.ml.segment.Box;
 import org.petal.ml.segment.PatchModel;
 import org.petal.ml.segment.Voxel;
 
@@ -15,6 +16,10 @@ public final class SuvGrowState implements PatchModel.ObjectState {
 
     private final LabelKind kind;
     private final Map<Voxel, SeedRule> rules = new ConcurrentHashMap<>();
+    private final Map<Box, Territory> territories = new ConcurrentHashMap<>();
+
+    /** What {@link ThickNeighbourSplit} gave away in one window, for the first click's rule it was found with. */
+    private record Territory(SeedRule rule, int[] voxels) {}
 
     SuvGrowState(LabelKind kind) {
         this.kind = kind;
@@ -31,6 +36,20 @@ public final class SuvGrowState implements PatchModel.ObjectState {
     SeedRule remember(Voxel click, SeedRule rule) {
         SeedRule previous = rules.putIfAbsent(click, rule);
         return previous != null ? previous : rule;
+    }
+
+    /**
+     * The thick neighbour's territory in a window for the object's first rule, computed once: it depends on
+     * nothing else, and later clicks (which move the interval) would otherwise pay for a second grow.
+     */
+    int[] territory(Box window, SeedRule rule, java.util.function.Supplier<int[]> compute) {
+        Territory known = territories.get(window);
+        if (known != null && known.rule().equals(rule)) {
+            return known.voxels();
+        }
+        int[] voxels = compute.get();
+        territories.put(window, new Territory(rule, voxels));
+        return voxels;
     }
 
     /** The lower SUV threshold fixed for an include click, if that click has been seen (for tests, logs). */

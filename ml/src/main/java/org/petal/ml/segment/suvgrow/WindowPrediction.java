@@ -36,6 +36,7 @@ final class WindowPrediction {
     byte[] run() {
         byte[] mask = scratch.zeroBytes(img.n);
         SeedRule primary = null;
+        SeedRule firstRule = null;
         List<SeedRule> others = new java.util.ArrayList<>();
         boolean first = true;
         for (PointPrompt p : prompts) {
@@ -48,15 +49,17 @@ final class WindowPrediction {
                 continue;
             }
             if (primary == null) {
+                firstRule = rule;
                 primary = withoutLeak(rule, IntervalRefinement.adjust(rule, prompts, organ, volume, cfg.minimalSuv()));
             } else {
                 others.add(rule);
             }
         }
         if (primary != null) {
-            growRule(primary, mask);
+            int grown = growRule(primary, mask);
             if (organ) {
-                NarrowCut.apply(img, mask, img.index(primary.click()), scratch);
+                NarrowCut.apply(img, mask, img.index(primary.click()), grown, scratch);
+                withoutThickNeighbour(firstRule, primary, mask);
             }
             for (SeedRule rule : others) {
                 growRule(organ ? rule : atObjectLevel(rule, primary), mask);
@@ -76,6 +79,37 @@ final class WindowPrediction {
     }
 
     /**
+     * Removes what a thick neighbour claims ({@link ThickNeighbourSplit}), judged on the first click's own
+     * grow: a moved interval changes the region's depths (a raised floor leaves a thin shell around the
+     * click), and a neighbour found once stays excluded whatever the later clicks do to the interval.
+     */
+    private void withoutThickNeighbour(SeedRule firstRule, SeedRule primary, byte[] mask) {
+        int click = img.index(primary.click());
+        if (click < 0) {
+            return;
+        }
+        ThickNeighbourSplit.remove(img, mask, territory(firstRule, firstRule.equals(primary) ? mask : null), click, scratch);
+    }
+
+    /** The thick neighbour's territory for the first click's rule; {@code grown}: its grow, when at hand. */
+    private int[] territory(SeedRule firstRule, byte[] grown) {
+        int click = img.index(firstRule.click());
+        if (click < 0) {
+            return new int[0];
+        }
+        return state.territory(img.box, firstRule, () -> {
+            byte[] region = grown;
+            if (region == null) {
+                region = new byte[img.n];
+                int count = growRule(firstRule, region, false);
+                NarrowCut.apply(img, region, click, count, scratch);
+            }
+            return ThickNeighbourSplit.territory(img, values, region, click, firstRule.scale(), cfg.geodesicIntensityWeight(),
+                scratch);
+        });
+    }
+
+    /**
      * A lowered interval that more than {@link #LEAK_GROWTH} times enlarges the object has reached a
      * neighbouring structure through the rim: keep the original interval and let the local grows add the
      * clicked part instead.
@@ -92,6 +126,12 @@ final class WindowPrediction {
         int before = RegionGrower.grow(img, values, original.lo(), original.hi(), seed, 1, -1, 0, cfg.connectivity(), probe, scratch);
         java.util.Arrays.fill(probe, (byte) 0);
         int after = RegionGrower.grow(img, values, adjusted.lo(), adjusted.hi(), seed, 1, -1, 0, cfg.connectivity(), probe, scratch);
+        if (organ) {
+            // Against the organ, not against a flood: what a thick neighbour took is in both grows.
+            int taken = territory(original, null).length;
+            before = Math.max(1, before - taken);
+            after = Math.max(1, after - taken);
+        }
         return after > (organ ? LEAK_GROWTH : LESION_LEAK_GROWTH) * before ? original : adjusted;
     }
 
@@ -142,7 +182,15 @@ final class WindowPrediction {
         return state.remember(p.voxel(), rule);
     }
 
-    private void growRule(SeedRule rule, byte[] mask) {
+    private int growRule(SeedRule rule, byte[] mask) {
+        return growRule(rule, mask, true);
+    }
+
+    /**
+     * Grows one rule into the mask; {@code seedsInclude}: its seeds also anchor the exclude split. Returns
+     * how many voxels the grow set (already set ones included when reached), 0 when it could not start.
+     */
+    private int growRule(SeedRule rule, byte[] mask, boolean seedsInclude) {
         int[] seeds = new int[2];
         int count = 0;
         int seed = img.index(rule.seed());
@@ -156,17 +204,18 @@ final class WindowPrediction {
             seeds[count++] = click;
         }
         if (count == 0) {
-            return;
+            return 0;
         }
         int ball = rule.ballRadiusMm() > 0 ? click : -1;
         if (rule.ballRadiusMm() > 0 && ball < 0) {
-            return;
+            return 0;
         }
-        RegionGrower.grow(img, values, rule.lo(), rule.hi(), seeds, count, ball, rule.ballRadiusMm(), cfg.connectivity(),
+        int grown = RegionGrower.grow(img, values, rule.lo(), rule.hi(), seeds, count, ball, rule.ballRadiusMm(), cfg.connectivity(),
             mask, scratch);
-        for (int s = 0; s < count; s++) {
+        for (int s = 0; seedsInclude && s < count; s++) {
             addInclude(seeds[s]);
         }
+        return grown;
     }
 
     /** Earlier windows' foreground continues here, grown with the object's first rule. */

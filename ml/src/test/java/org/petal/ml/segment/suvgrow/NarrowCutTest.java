@@ -41,7 +41,7 @@ class NarrowCutTest {
         cube(mask, 4, 12, 4, 12, 4, 12);      // the clicked organ, 8³
         cube(mask, 12, 16, 8, 9, 8, 9);       // a thin bridge
         cube(mask, 16, 26, 4, 14, 4, 14);     // the neighbour it flooded, 10³
-        NarrowCut.apply(img, mask, img.index(8, 8, 8), scratch);
+        NarrowCut.apply(img, mask, img.index(8, 8, 8), count(mask), scratch);
         assertThat(mask[img.index(20, 8, 8)]).as("the neighbour").isZero();
         assertThat(mask[img.index(14, 8, 8)]).as("the bridge").isZero();
         // A one-voxel cross opening rounds a box's 80 edge and corner voxels off (organs have no edges);
@@ -55,7 +55,7 @@ class NarrowCutTest {
         byte[] mask = new byte[img.n];
         cube(mask, 4, 12, 4, 12, 4, 12);
         cube(mask, 12, 20, 4, 12, 4, 12);
-        NarrowCut.apply(img, mask, img.index(8, 8, 8), scratch);
+        NarrowCut.apply(img, mask, img.index(8, 8, 8), count(mask), scratch);
         // Only the 16×8×8 box's edges go: 4 × 14 + 8 × 6 + 8 corners.
         assertThat(count(mask)).isEqualTo(2 * 8 * 8 * 8 - (4 * 14 + 8 * 6 + 8));
         assertThat(mask[img.index(16, 8, 8)]).as("the other half").isEqualTo((byte) 1);
@@ -66,7 +66,17 @@ class NarrowCutTest {
         byte[] mask = new byte[img.n];
         cube(mask, 4, 12, 4, 12, 4, 12);
         cube(mask, 12, 16, 8, 9, 8, 9);
-        NarrowCut.apply(img, mask, img.index(4, 8, 8), scratch);
+        NarrowCut.apply(img, mask, img.index(4, 8, 8), count(mask), scratch);
         assertThat(count(mask)).isEqualTo(8 * 8 * 8 + 4);
+    }
+
+    @Test
+    void aWallThinNearlyEverywhereIsNotShreddedDownToTheClick() {
+        byte[] mask = new byte[img.n];
+        cube(mask, 4, 28, 4, 28, 10, 12);     // a wall two voxels thick: nothing of it survives the erosion
+        cube(mask, 14, 17, 14, 17, 12, 13);   // a local thickening under the click makes the click interior
+        int before = count(mask);
+        NarrowCut.apply(img, mask, img.index(15, 15, 11), before, scratch);
+        assertThat(count(mask)).as("the cut would keep a few voxels of 1,161").isEqualTo(before);
     }
 }
