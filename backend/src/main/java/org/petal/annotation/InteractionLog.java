@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class InteractionLog {
 
+    /** Ids per IN list of the batch reads. */
+    private static final int IN_CHUNK = 5_000;
+
     private final EventRepository events;
     private final SessionRepository sessions;
     private final AssignmentService assignments;
@@ -86,12 +89,34 @@ public class InteractionLog {
     public java.util.Map<Long, TimeAccounting.TimeSummary> summaries(Actor actor, java.util.Collection<Long> assignmentIds) {
         actor.require(org.petal.users.Role.LEAD, org.petal.users.Role.COORDINATOR);
         java.util.Map<Long, List<InteractionEvent>> byAssignment = new java.util.HashMap<>();
-        for (InteractionEvent e : events.findByAssignmentIdInOrderByAssignmentIdAscAtAscIdAsc(assignmentIds)) {
-            byAssignment.computeIfAbsent(e.getAssignmentId(), id -> new java.util.ArrayList<>()).add(e);
+        List<Long> ids = List.copyOf(assignmentIds);
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            // Chunks keep each IN list far below PostgreSQL's 32,767 bind parameters; an assignment's events
+            // all come in its own chunk, in time order.
+            for (InteractionEvent e : events.findByAssignmentIdInOrderByAssignmentIdAscAtAscIdAsc(
+                    ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)))) {
+                byAssignment.computeIfAbsent(e.getAssignmentId(), id -> new java.util.ArrayList<>()).add(e);
+            }
         }
         java.util.Map<Long, TimeAccounting.TimeSummary> out = new java.util.HashMap<>();
         for (Long id : assignmentIds) {
             out.put(id, TimeAccounting.summarise(id, byAssignment.getOrDefault(id, List.of()), properties.idleThreshold()));
+        }
+        return out;
+    }
+
+    /**
+     * When each of the given assignments was handed in (every SUBMIT, oldest first; resubmissions after a
+     * review included); assignments never submitted are absent. Leads and coordinators.
+     */
+    public java.util.Map<Long, List<java.time.Instant>> submissions(Actor actor, java.util.Collection<Long> assignmentIds) {
+        actor.require(org.petal.users.Role.LEAD, org.petal.users.Role.COORDINATOR);
+        java.util.Map<Long, List<java.time.Instant>> out = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(assignmentIds);
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            for (Object[] row : events.timesOf(EventType.SUBMIT, ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)))) {
+                out.computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>()).add((java.time.Instant) row[1]);
+            }
         }
         return out;
     }

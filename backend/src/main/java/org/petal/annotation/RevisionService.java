@@ -117,6 +117,22 @@ public class RevisionService {
         return revisions.findByAssignmentIdOrderByIdAsc(assignmentId).stream().map(RevisionView::of).toList();
     }
 
+    /**
+     * The id of each given assignment's newest revision (assignments without one are absent), read without
+     * their label maps; for reports over many assignments (leads, coordinators).
+     */
+    public java.util.Map<Long, Long> newestRevisionIds(Actor actor, java.util.Collection<Long> assignmentIds) {
+        actor.require(org.petal.users.Role.LEAD, org.petal.users.Role.COORDINATOR);
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(assignmentIds);
+        for (int from = 0; from < ids.size(); from += 5_000) {
+            for (Object[] row : revisions.newestIds(ids.subList(from, Math.min(ids.size(), from + 5_000)))) {
+                out.put((Long) row[0], (Long) row[1]);
+            }
+        }
+        return out;
+    }
+
     public RevisionView get(Actor actor, long revisionId) {
         MaskRevision r = find(actor, revisionId);
         return RevisionView.of(r);
