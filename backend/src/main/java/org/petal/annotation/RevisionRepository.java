@@ -13,7 +13,8 @@ interface RevisionRepository extends JpaRepository<MaskRevision, Long> {
 
     boolean existsByAssignmentId(long assignmentId);
 
-    /** (assignment id, id of its newest revision) without reading any label map. */
-    @Query("select r.assignmentId, max(r.id) from MaskRevision r where r.assignmentId in :ids group by r.assignmentId")
-    List<Object[]> newestIds(java.util.Collection<Long> ids);
+    /** (assignment id, id of its newest revision) of a project's assignments in the states; no label map is read. */
+    @Query("select r.assignmentId, max(r.id) from MaskRevision r join Assignment a on a.id = r.assignmentId"
+        + " join PetCase c on c.id = a.caseId where c.projectId = :projectId and a.state in :states group by r.assignmentId")
+    List<Object[]> newestIdsOfProject(long projectId, java.util.Collection<org.petal.assignment.AssignmentState> states);
 }

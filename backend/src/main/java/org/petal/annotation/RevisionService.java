@@ -118,17 +118,15 @@ public class RevisionService {
     }
 
     /**
-     * The id of each given assignment's newest revision (assignments without one are absent), read without
-     * their label maps; for reports over many assignments (leads, coordinators).
+     * The id of the newest revision of each assignment of a project in the given states (those without one are
+     * absent), read without label maps; for reports (leads, coordinators).
      */
-    public java.util.Map<Long, Long> newestRevisionIds(Actor actor, java.util.Collection<Long> assignmentIds) {
+    public java.util.Map<Long, Long> newestRevisionIdsOfProject(Actor actor, long projectId,
+                                                               java.util.Collection<org.petal.assignment.AssignmentState> states) {
         actor.require(org.petal.users.Role.LEAD, org.petal.users.Role.COORDINATOR);
         java.util.Map<Long, Long> out = new java.util.HashMap<>();
-        List<Long> ids = List.copyOf(assignmentIds);
-        for (int from = 0; from < ids.size(); from += 5_000) {
-            for (Object[] row : revisions.newestIds(ids.subList(from, Math.min(ids.size(), from + 5_000)))) {
-                out.put((Long) row[0], (Long) row[1]);
-            }
+        for (Object[] row : revisions.newestIdsOfProject(projectId, states)) {
+            out.put((Long) row[0], (Long) row[1]);
         }
         return out;
     }

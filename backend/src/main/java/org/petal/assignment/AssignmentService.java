@@ -27,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AssignmentService implements CaseAccess.AssignedCases {
 
-    /** Ids per IN list: far below PostgreSQL's 32,767 bind parameters per statement. */
-    private static final int IN_CHUNK = 5_000;
-
     private final AssignmentRepository assignments;
     private final CaseService cases;
     private final UserService users;
@@ -134,16 +131,10 @@ public class AssignmentService implements CaseAccess.AssignedCases {
         return assignments.findByCaseIdOrderByIdAsc(caseId).stream().map(AssignmentView::of).toList();
     }
 
-    /** The assignments of the given cases, e.g. a project's (reports); read in chunks of ids, one query each. */
-    public List<AssignmentView> ofCases(Actor actor, java.util.Collection<Long> caseIds) {
+    /** The assignments of a project's cases, in id order (reports); one query. */
+    public List<AssignmentView> ofProject(Actor actor, long projectId) {
         actor.require(Role.LEAD, Role.COORDINATOR);
-        List<Long> ids = List.copyOf(caseIds);
-        List<AssignmentView> out = new java.util.ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            assignments.findByCaseIdInOrderByIdAsc(ids.subList(from, Math.min(ids.size(), from + IN_CHUNK))).stream()
-                .map(AssignmentView::of).forEach(out::add);
-        }
-        return out;
+        return assignments.findByProject(projectId).stream().map(AssignmentView::of).toList();
     }
 
     /** All assignments (reports). */

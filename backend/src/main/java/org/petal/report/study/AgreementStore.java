@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AgreementStore {
 
     private static final Logger log = LoggerFactory.getLogger(AgreementStore.class);
-    private static final int IN_CHUNK = 5_000;
 
     /** Two revisions, the lower id first (the table's one spelling of a pair). */
     record RevisionPair(long low, long high) {
@@ -57,22 +55,24 @@ class AgreementStore {
         this.clock = clock;
     }
 
-    /** The cached counts of those pairs that have been computed (label value → counts). */
-    Map<RevisionPair, Map<Integer, Counts>> find(Collection<RevisionPair> pairs) {
+    /**
+     * The cached counts of those of the project's pairs that have been computed (label value → counts). One
+     * join over the project's revisions rather than an IN list of ids, which H2 checks row by row.
+     */
+    Map<RevisionPair, Map<Integer, Counts>> find(long projectId, Collection<RevisionPair> pairs) {
         Set<RevisionPair> wanted = Set.copyOf(pairs);
-        List<Long> lows = wanted.stream().map(RevisionPair::low).distinct().sorted().collect(Collectors.toList());
         Map<RevisionPair, Map<Integer, Counts>> out = new HashMap<>();
-        for (int from = 0; from < lows.size(); from += IN_CHUNK) {
-            jdbc.query("select revision_a, revision_b, label_value, voxels_a, voxels_b, overlap from study_agreement"
-                    + " where revision_a in (:lows)",
-                new MapSqlParameterSource("lows", lows.subList(from, Math.min(lows.size(), from + IN_CHUNK))), rs -> {
-                    RevisionPair p = new RevisionPair(rs.getLong(1), rs.getLong(2));
-                    if (wanted.contains(p)) {
-                        out.computeIfAbsent(p, k -> new TreeMap<>())
-                            .put(rs.getInt(3), new Counts(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
-                    }
-                });
-        }
+        jdbc.query("select s.revision_a, s.revision_b, s.label_value, s.voxels_a, s.voxels_b, s.overlap"
+                + " from study_agreement s join mask_revisions r on r.id = s.revision_a"
+                + " join assignments a on a.id = r.assignment_id join cases c on c.id = a.case_id"
+                + " where c.project_id = :project",
+            new MapSqlParameterSource("project", projectId), rs -> {
+                RevisionPair p = new RevisionPair(rs.getLong(1), rs.getLong(2));
+                if (wanted.contains(p)) {
+                    out.computeIfAbsent(p, k -> new TreeMap<>())
+                        .put(rs.getInt(3), new Counts(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                }
+            });
         return out;
     }
 

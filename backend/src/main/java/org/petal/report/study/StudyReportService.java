@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.petal.annotation.InteractionLog;
 import org.petal.annotation.RevisionService;
@@ -83,9 +83,13 @@ public class StudyReportService {
         ProjectService.ProjectView project = projects.get(projectId);
         Map<Long, CaseView> caseById = new LinkedHashMap<>();
         cases.list(actor, projectId).forEach(c -> caseById.put(c.id(), c));
-        List<AssignmentView> all = assignments.ofCases(actor, caseById.keySet());
+        List<AssignmentView> all = assignments.ofProject(actor, projectId);
         List<AssignmentView> counted = all.stream().filter(a -> COUNTED.contains(a.state())).toList();
-        Map<Long, TimeAccounting.TimeSummary> time = log.summaries(actor, ids(counted));
+        InteractionLog.ProjectActivity activity = log.activityOfProject(actor, projectId);
+        Map<Long, TimeAccounting.TimeSummary> time = new HashMap<>(activity.time());
+        for (AssignmentView a : counted) {  // handed-in work always has events; an empty summary keeps odd data safe
+            time.computeIfAbsent(a.id(), id -> TimeAccounting.summarise(id, List.of(), properties.idleThreshold()));
+        }
         Map<Long, String> names = new HashMap<>();
         users.list(actor).forEach(u -> names.put(u.id(), u.username()));
         Map<Integer, ProjectService.LabelSpec> labels = new TreeMap<>();
@@ -113,18 +117,31 @@ public class StudyReportService {
                 }))));
         }
 
-        StudyReport.Saved overall = saved(counted, a -> time.get(a.id()).activeSeconds());
-        List<StudyReport.AnnotatorSaved> perAnnotator = new ArrayList<>();
-        counted.stream().map(AssignmentView::annotatorId).distinct().sorted().forEach(annotator ->
-            perAnnotator.add(new StudyReport.AnnotatorSaved(annotator, names.get(annotator),
-                saved(counted.stream().filter(a -> a.annotatorId() == annotator).toList(),
-                    a -> time.get(a.id()).activeSeconds()))));
-        List<StudyReport.LabelKindSaved> perLabelKind = new ArrayList<>();
-        for (String kind : List.of(LabelKind.ORGAN.name(), LabelKind.LESION.name(), WHOLE_CASE)) {
+        // The bootstrap is most of the CPU work: the rows are independent (each with its own seeded generator), so
+        // they run in parallel and come back in order.
+        ToDoubleFunction<AssignmentView> active = a -> time.get(a.id()).activeSeconds();
+        List<Supplier<StudyReport.Saved>> rows = new ArrayList<>();
+        rows.add(() -> saved(counted, active));
+        List<String> kinds = List.of(LabelKind.ORGAN.name(), LabelKind.LESION.name(), WHOLE_CASE);
+        for (String kind : kinds) {
             // A case that booked no time to the kind (no lesion to draw, say) has no time per label of it.
             ToDoubleFunction<AssignmentView> seconds = a -> secondsOfKind(time.get(a.id()), kind, labels);
-            perLabelKind.add(new StudyReport.LabelKindSaved(kind,
-                saved(counted.stream().filter(a -> seconds.applyAsDouble(a) > 0).toList(), seconds)));
+            rows.add(() -> saved(counted.stream().filter(a -> seconds.applyAsDouble(a) > 0).toList(), seconds));
+        }
+        List<Long> annotators = counted.stream().map(AssignmentView::annotatorId).distinct().sorted().toList();
+        for (long annotator : annotators) {
+            rows.add(() -> saved(counted.stream().filter(a -> a.annotatorId() == annotator).toList(), active));
+        }
+        List<StudyReport.Saved> saved = rows.parallelStream().map(Supplier::get).toList();
+        StudyReport.Saved overall = saved.get(0);
+        List<StudyReport.LabelKindSaved> perLabelKind = new ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++) {
+            perLabelKind.add(new StudyReport.LabelKindSaved(kinds.get(k), saved.get(1 + k)));
+        }
+        List<StudyReport.AnnotatorSaved> perAnnotator = new ArrayList<>();
+        for (int n = 0; n < annotators.size(); n++) {
+            perAnnotator.add(new StudyReport.AnnotatorSaved(annotators.get(n), names.get(annotators.get(n)),
+                saved.get(1 + kinds.size() + n)));
         }
 
         return new StudyReport(projectId,
@@ -132,8 +149,8 @@ public class StudyReportService {
                 "100 * (1 - mean(active s, AI_ASSISTED) / mean(active s, MANUAL))", StudyStatistics.RESAMPLES,
                 StudyStatistics.SEED, StudyStatistics.CONFIDENCE),
             new StudyReport.TimePerCase(caseTimes, modeTimes), overall, perAnnotator, perLabelKind,
-            new StudyReport.Edits(caseEdits, modeEdits), agreement(actor, counted, caseById, labels),
-            throughput(actor, all));
+            new StudyReport.Edits(caseEdits, modeEdits), agreement(actor, projectId, counted, caseById, labels),
+            throughput(activity.submissions(), all));
     }
 
     /**
@@ -164,13 +181,12 @@ public class StudyReportService {
         return sum;
     }
 
-    private StudyReport.Agreement agreement(Actor actor, List<AssignmentView> counted, Map<Long, CaseView> caseById,
+    private StudyReport.Agreement agreement(Actor actor, long projectId, List<AssignmentView> counted, Map<Long, CaseView> caseById,
                                             Map<Integer, ProjectService.LabelSpec> labels) {
         Map<Long, List<AssignmentView>> byCase = new TreeMap<>();
         counted.forEach(a -> byCase.computeIfAbsent(a.caseId(), c -> new ArrayList<>()).add(a));
         byCase.values().removeIf(readers -> readers.size() < 2);
-        List<Long> readerIds = byCase.values().stream().flatMap(List::stream).map(AssignmentView::id).toList();
-        Map<Long, Long> newest = revisions.newestRevisionIds(actor, readerIds);
+        Map<Long, Long> newest = revisions.newestRevisionIdsOfProject(actor, projectId, COUNTED);
 
         record Readers(long caseId, AssignmentView a, AssignmentView b, long revisionA, long revisionB) {
             RevisionPair pair() { return RevisionPair.of(revisionA, revisionB); }
@@ -188,7 +204,7 @@ public class StudyReportService {
                 }
             }
         }
-        Map<RevisionPair, Map<Integer, Counts>> counts = new HashMap<>(agreementStore.find(readers.stream().map(Readers::pair).toList()));
+        Map<RevisionPair, Map<Integer, Counts>> counts = new HashMap<>(agreementStore.find(projectId, readers.stream().map(Readers::pair).toList()));
         Map<RevisionPair, Map<Integer, Counts>> computed = new HashMap<>();
         Map<Long, List<Readers>> missingByCase = new TreeMap<>();
         readers.stream().filter(r -> !counts.containsKey(r.pair()))
@@ -248,9 +264,10 @@ public class StudyReportService {
         return new StudyReport.Agreement(pairs, summary);
     }
 
-    private List<StudyReport.WeekThroughput> throughput(Actor actor, List<AssignmentView> all) {
+    private static List<StudyReport.WeekThroughput> throughput(Map<Long, List<Instant>> submissions,
+                                                               List<AssignmentView> all) {
         TreeMap<LocalDate, int[]> weeks = new TreeMap<>();  // Monday → {submitted, resubmitted, approved}
-        log.submissions(actor, ids(all)).values().forEach(times -> {
+        submissions.values().forEach(times -> {
             for (int n = 0; n < times.size(); n++) {
                 weeks.computeIfAbsent(monday(times.get(n)), w -> new int[3])[n == 0 ? 0 : 1]++;
             }
@@ -276,9 +293,5 @@ public class StudyReportService {
 
     private static double[] values(List<AssignmentView> assignments, ToDoubleFunction<AssignmentView> value) {
         return assignments.stream().mapToDouble(value).toArray();
-    }
-
-    private static List<Long> ids(Collection<AssignmentView> assignments) {
-        return assignments.stream().map(AssignmentView::id).toList();
     }
 }
