@@ -7,20 +7,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.petal.annotation.EventType;
 import org.petal.annotation.InteractionLog;
-import org.petal.annotation.MaskRevision;
 import org.petal.annotation.RevisionService;
 import org.petal.assignment.AssignmentMode;
 import org.petal.assignment.AssignmentService;
 import org.petal.assignment.AssignmentState;
 import org.petal.assignment.AssignmentView;
-import org.petal.cases.CaseView;
-import org.petal.projects.ProjectService;
 import org.petal.review.Review;
 import org.petal.review.ReviewService;
 import org.petal.support.PetalTest;
@@ -34,18 +29,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The study report over a hand-computed crossover: annotators A and B, cases X and Y; A reads X with the AI and
- * Y by hand, B the other way round. Every event is recorded through the real services at a known server time
- * (idle threshold 60 s), so each active time below is a sum of gaps worked out by hand.
+ * The study report over a hand-computed crossover ({@link CrossoverStudy}): every event is recorded through the
+ * real services at a known server time, so each active time below is a sum of gaps worked out by hand.
  */
 @PetalTest
 class StudyReportTest {
 
-    private static final int LIVER = 1;   // ORGAN in TestData's project
-    private static final int LESION = 2;  // LESION
-    private static final Instant W10 = Instant.parse("2026-03-02T09:00:00Z");  // Monday of ISO week 2026-W10
-    private static final Instant W11 = Instant.parse("2026-03-10T09:00:00Z");
-    private static final Instant W12 = Instant.parse("2026-03-17T12:00:00Z");
+    private static final int LIVER = CrossoverStudy.LIVER;
+    private static final int LESION = CrossoverStudy.LESION;
+    private static final Instant W11 = CrossoverStudy.W11;
+    private static final Instant W12 = CrossoverStudy.W12;
 
     @Autowired TestData data;
     @Autowired TestClock clock;
@@ -62,94 +55,13 @@ class StudyReportTest {
         clock.release();
     }
 
-    /** One action {@code at} seconds after the sitting opened; ACCEPT stores {@code mask}, SUBMIT hands in. */
-    record Step(double at, EventType type, Integer label) {}
-
-    private static Step at(double seconds, EventType type, Integer label) {
-        return new Step(seconds, type, label);
-    }
-
-    private static Step at(double seconds, EventType type) {
-        return new Step(seconds, type, null);
-    }
-
-    /** Assigns the case, opens it at {@code start} and performs the steps at their times. */
-    private AssignmentView read(Actor lead, Actor annotator, long caseId, AssignmentMode mode, Instant start, byte[] mask,
-                                Step... steps) {
-        clock.set(start);
-        long id = assignments.assign(lead, caseId, annotator.id(), mode, null).id();
-        long session = log.open(annotator, id);
-        for (Step s : steps) {
-            clock.set(start.plusMillis((long) (s.at() * 1000)));
-            switch (s.type()) {
-                case ACCEPT -> revisions.accept(annotator, id, session, mask,
-                    mode == AssignmentMode.AI_ASSISTED ? MaskRevision.Source.AI : MaskRevision.Source.MANUAL);
-                case SUBMIT -> revisions.submit(annotator, id, assignments.get(annotator, id).version(), session);
-                case CLICK_INCLUDE, CLICK_EXCLUDE -> log.record(annotator, id, session, s.type(), s.label(), "suv-grow", 20.0, null);
-                default -> log.record(annotator, id, session, s.type(), s.label(), null, null, null);
-            }
-        }
-        return assignments.get(annotator, id);
+    private CrossoverStudy.Crossover crossover() {
+        return new CrossoverStudy(data, clock, assignments, log, revisions, reviews).build();
     }
 
     private void decide(Actor reviewer, AssignmentView a, Instant at, Review.Decision decision) {
         clock.set(at);
         reviews.decide(reviewer, a.id(), assignments.get(reviewer, a.id()).version(), decision, "looked at it", List.of());
-    }
-
-    /** TestData's lesion cube (4³ at the centre), optionally shifted by one voxel along i, over a liver slab. */
-    private static byte[] mask(boolean shiftLesion, boolean liver) {
-        byte[] cube = TestData.labelsWithCube(LESION);
-        byte[] m = new byte[cube.length];
-        int n = TestData.N;
-        for (int v = 0; v < cube.length; v++) {
-            if (cube[v] != 0) {
-                m[shiftLesion ? v + 1 : v] = (byte) LESION;
-            }
-        }
-        if (liver) {
-            Arrays.fill(m, 0, 2 * n * n, (byte) LIVER);  // slices k = 0 and 1
-        }
-        return m;
-    }
-
-    record Crossover(TestData.Team team, ProjectService.ProjectView project, CaseView x, CaseView y,
-                     AssignmentView ax, AssignmentView bx, AssignmentView ay, AssignmentView by, AssignmentView az) {
-        Actor a() { return team.annotator(); }
-        Actor b() { return team.annotator2(); }
-    }
-
-    private Crossover crossover() {
-        TestData.Team t = data.team();
-        ProjectService.ProjectView p = data.project(t.lead());
-        CaseView x = data.petCase(t.lead(), p.id());
-        CaseView y = data.petCase(t.lead(), p.id());
-        CaseView z = data.petCase(t.lead(), p.id());
-        Actor a = t.annotator();
-        Actor b = t.annotator2();
-        // A, X, AI: liver 10 + 4, lesion 6, case 5 + 2 = 27 s active, 27 s wall.
-        var ax = read(t.lead(), a, x.id(), AssignmentMode.AI_ASSISTED, W10, mask(false, true),
-            at(10, EventType.CLICK_INCLUDE, LIVER), at(14, EventType.CLICK_INCLUDE, LIVER),
-            at(20, EventType.CLICK_INCLUDE, LESION), at(25, EventType.ACCEPT), at(27, EventType.SUBMIT));
-        // B, X, manual: liver 30 + 30, away 140 s (idle), lesion 30, case 10 + 5 = 105 s active, 245 s wall.
-        var bx = read(t.lead(), b, x.id(), AssignmentMode.MANUAL, W10.plusSeconds(3600), mask(true, true),
-            at(30, EventType.BRUSH, LIVER), at(60, EventType.BRUSH, LIVER), at(200, EventType.BRUSH, LESION),
-            at(230, EventType.BRUSH, LESION), at(240, EventType.ACCEPT), at(245, EventType.SUBMIT));
-        // A, Y, manual: liver 30, lesion 30 + 5 + 20, case 5 + 5 = 95 s.
-        var ay = read(t.lead(), a, y.id(), AssignmentMode.MANUAL, W11, mask(false, false),
-            at(30, EventType.BRUSH, LIVER), at(60, EventType.BRUSH, LESION), at(65, EventType.UNDO, LESION),
-            at(85, EventType.BRUSH, LESION), at(90, EventType.ACCEPT), at(95, EventType.SUBMIT));
-        // B, Y, AI: lesion 8 + 4, liver 18, case 3 + 2 = 35 s.
-        var by = read(t.lead(), b, y.id(), AssignmentMode.AI_ASSISTED, W11.plusSeconds(3600), mask(false, false),
-            at(8, EventType.CLICK_INCLUDE, LESION), at(12, EventType.CLICK_EXCLUDE, LESION),
-            at(30, EventType.CLICK_INCLUDE, LIVER), at(33, EventType.ACCEPT), at(35, EventType.SUBMIT));
-        // Work in progress has no final time: A on Z, opened and clicked, never submitted.
-        var az = read(t.lead(), a, z.id(), AssignmentMode.AI_ASSISTED, W11.plusSeconds(7200), null,
-            at(10, EventType.CLICK_INCLUDE, LESION));
-        decide(t.reviewer(), ax, W12, Review.Decision.APPROVED);
-        decide(t.reviewer(), bx, W12.plusSeconds(60), Review.Decision.APPROVED);
-        clock.release();
-        return new Crossover(t, p, x, y, assignments.get(t.lead(), ax.id()), assignments.get(t.lead(), bx.id()), ay, by, az);
     }
 
     private static StudyReport.CaseTime timeOf(StudyReport r, AssignmentView a) {
@@ -162,7 +74,7 @@ class StudyReportTest {
 
     @Test
     void activeAndWallTimePerCaseAreTheHandComputedSumsAndWorkInProgressIsLeftOut() {
-        Crossover c = crossover();
+        CrossoverStudy.Crossover c = crossover();
         StudyReport r = study.report(c.team().coordinator(), c.project().id());
         assertThat(r.timePerCase().cases()).extracting(StudyReport.CaseTime::assignmentId)
             .containsExactly(c.ax().id(), c.bx().id(), c.ay().id(), c.by().id());
@@ -184,7 +96,7 @@ class StudyReportTest {
 
     @Test
     void aiAssistanceSavedSixtyNinePercentOfActiveTimeOverallAndPerAnnotatorAndLabelKind() {
-        Crossover c = crossover();
+        CrossoverStudy.Crossover c = crossover();
         StudyReport r = study.report(c.team().coordinator(), c.project().id());
         // mean AI (27 + 35) / 2 = 31 s, mean manual (105 + 95) / 2 = 100 s.
         assertThat(r.saved().savedPercent()).isCloseTo(69, within(1e-9));
@@ -206,7 +118,7 @@ class StudyReportTest {
 
     @Test
     void clicksAndEditsPerCaseCountEveryClickBrushStrokeAndUndo() {
-        Crossover c = crossover();
+        CrossoverStudy.Crossover c = crossover();
         StudyReport r = study.report(c.team().coordinator(), c.project().id());
         assertThat(r.edits().cases()).extracting(StudyReport.CaseEdits::assignmentId, StudyReport.CaseEdits::clicks,
                 StudyReport.CaseEdits::brushStrokes, StudyReport.CaseEdits::undos, StudyReport.CaseEdits::edits)
@@ -220,7 +132,7 @@ class StudyReportTest {
 
     @Test
     void readersAgreeWithDicePerLabelBetweenTheirNewestRevisions() {
-        Crossover c = crossover();
+        CrossoverStudy.Crossover c = crossover();
         StudyReport r = study.report(c.team().coordinator(), c.project().id());
         assertThat(r.agreement().pairs()).hasSize(2);
         StudyReport.Pair x = r.agreement().pairs().get(0);
@@ -246,7 +158,7 @@ class StudyReportTest {
 
     @Test
     void aPairsOverlapIsComputedOnceAndLaterReportsReadItFromTheAgreementTable() {
-        Crossover c = crossover();
+        CrossoverStudy.Crossover c = crossover();
         study.report(c.team().coordinator(), c.project().id());
         long rx = revisions.list(c.a(), c.ax().id()).get(0).id();
         long rbx = revisions.list(c.b(), c.bx().id()).get(0).id();
@@ -261,7 +173,7 @@ class StudyReportTest {
 
     @Test
     void throughputCountsFirstSubmissionsResubmissionsAndApprovalsPerIsoWeekWithEmptyWeeksIncluded() {
-        Crossover c = crossover();
+        CrossoverStudy.Crossover c = crossover();
         // Y by A goes back and is handed in again two weeks later.
         decide(c.team().reviewer(), c.ay(), W11.plusSeconds(86_400), Review.Decision.CHANGES_REQUESTED);
         clock.set(W12.plusSeconds(7 * 86_400));
@@ -282,7 +194,7 @@ class StudyReportTest {
 
     @Test
     void annotatorsAndReviewersAreRefusedTheStudyInTheServiceAndOverRest() {
-        Crossover c = crossover();
+        CrossoverStudy.Crossover c = crossover();
         long project = c.project().id();
         assertThatThrownBy(() -> study.report(c.a(), project)).isInstanceOf(Problems.Forbidden.class);
         assertThatThrownBy(() -> study.report(c.team().reviewer(), project)).isInstanceOf(Problems.Forbidden.class);
@@ -299,7 +211,7 @@ class StudyReportTest {
 
     @Test
     void everyTableDownloadsAsCsvWithItsColumns() {
-        Crossover c = crossover();
+        CrossoverStudy.Crossover c = crossover();
         String base = "/api/projects/" + c.project().id() + "/study/";
         var timeCsv = as(c.team().coordinator()).getForEntity(base + "time-per-case.csv", String.class);
         assertThat(timeCsv.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -336,7 +248,7 @@ class StudyReportTest {
 
     @Test
     void theJsonReportNamesItsDefinitions() {
-        Crossover c = crossover();
+        CrossoverStudy.Crossover c = crossover();
         var json = as(c.team().coordinator()).getForObject("/api/projects/" + c.project().id() + "/study", java.util.Map.class);
         assertThat(json).containsKeys("timePerCase", "saved", "perAnnotator", "perLabelKind", "edits", "agreement", "throughput");
         @SuppressWarnings("unchecked")
@@ -347,7 +259,7 @@ class StudyReportTest {
             .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
-    private List<String> csv(Crossover c, String table) {
+    private List<String> csv(CrossoverStudy.Crossover c, String table) {
         return as(c.team().coordinator()).getForObject("/api/projects/" + c.project().id() + "/study/" + table + ".csv",
             String.class).lines().toList();
     }
