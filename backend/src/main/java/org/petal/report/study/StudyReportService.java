@@ -102,7 +102,7 @@ public class StudyReportService {
             caseTimes.add(new StudyReport.CaseTime(a.id(), a.caseId(), caseById.get(a.caseId()).caseKey(), a.annotatorId(),
                 names.get(a.annotatorId()), a.mode(), a.state(), t.activeSeconds(), t.wallSeconds()));
             caseEdits.add(new StudyReport.CaseEdits(a.id(), a.caseId(), a.annotatorId(), a.mode(), t.clicks(),
-                t.brushStrokes(), t.undos(), t.redos(), t.clicks() + t.brushStrokes() + t.undos() + t.redos()));
+                t.brushStrokes(), t.undos(), t.redos(), edits(t)));
         }
         List<StudyReport.ModeTimes> modeTimes = new ArrayList<>();
         List<StudyReport.ModeEdits> modeEdits = new ArrayList<>();
@@ -111,12 +111,25 @@ public class StudyReportService {
             modeTimes.add(new StudyReport.ModeTimes(m, StudyStatistics.box(values(arm, a -> time.get(a.id()).activeSeconds())),
                 StudyStatistics.box(values(arm, a -> time.get(a.id()).wallSeconds()))));
             modeEdits.add(new StudyReport.ModeEdits(m, StudyStatistics.box(values(arm, a -> time.get(a.id()).clicks())),
-                StudyStatistics.box(values(arm, a -> {
-                    var t = time.get(a.id());
-                    return t.clicks() + t.brushStrokes() + t.undos() + t.redos();
-                }))));
+                StudyStatistics.box(values(arm, a -> edits(time.get(a.id()))))));
         }
+        SavedTables saved = savedTables(counted, time, labels, names);
 
+        return new StudyReport(projectId,
+            new StudyReport.Definitions(properties.idleThreshold().toMillis() / 1000.0, COUNTED,
+                "100 * (1 - mean(active s, AI_ASSISTED) / mean(active s, MANUAL))", StudyStatistics.RESAMPLES,
+                StudyStatistics.SEED, StudyStatistics.CONFIDENCE),
+            new StudyReport.TimePerCase(caseTimes, modeTimes), saved.overall(), saved.perAnnotator(), saved.perLabelKind(),
+            new StudyReport.Edits(caseEdits, modeEdits), agreement(actor, projectId, counted, caseById, labels),
+            throughput(activity.submissions(), all));
+    }
+
+    private record SavedTables(StudyReport.Saved overall, List<StudyReport.AnnotatorSaved> perAnnotator,
+                               List<StudyReport.LabelKindSaved> perLabelKind) {}
+
+    /** % saved overall, per label kind and per annotator. */
+    private static SavedTables savedTables(List<AssignmentView> counted, Map<Long, TimeAccounting.TimeSummary> time,
+                                           Map<Integer, ProjectService.LabelSpec> labels, Map<Long, String> names) {
         // The bootstrap is most of the CPU work: the rows are independent (each with its own seeded generator), so
         // they run in parallel and come back in order.
         ToDoubleFunction<AssignmentView> active = a -> time.get(a.id()).activeSeconds();
@@ -133,7 +146,6 @@ public class StudyReportService {
             rows.add(() -> saved(counted.stream().filter(a -> a.annotatorId() == annotator).toList(), active));
         }
         List<StudyReport.Saved> saved = rows.parallelStream().map(Supplier::get).toList();
-        StudyReport.Saved overall = saved.get(0);
         List<StudyReport.LabelKindSaved> perLabelKind = new ArrayList<>();
         for (int k = 0; k < kinds.size(); k++) {
             perLabelKind.add(new StudyReport.LabelKindSaved(kinds.get(k), saved.get(1 + k)));
@@ -143,14 +155,12 @@ public class StudyReportService {
             perAnnotator.add(new StudyReport.AnnotatorSaved(annotators.get(n), names.get(annotators.get(n)),
                 saved.get(1 + kinds.size() + n)));
         }
+        return new SavedTables(saved.get(0), perAnnotator, perLabelKind);
+    }
 
-        return new StudyReport(projectId,
-            new StudyReport.Definitions(properties.idleThreshold().toMillis() / 1000.0, COUNTED,
-                "100 * (1 - mean(active s, AI_ASSISTED) / mean(active s, MANUAL))", StudyStatistics.RESAMPLES,
-                StudyStatistics.SEED, StudyStatistics.CONFIDENCE),
-            new StudyReport.TimePerCase(caseTimes, modeTimes), overall, perAnnotator, perLabelKind,
-            new StudyReport.Edits(caseEdits, modeEdits), agreement(actor, projectId, counted, caseById, labels),
-            throughput(activity.submissions(), all));
+    /** Clicks, brush strokes (erasing included), undos and redos. */
+    private static int edits(TimeAccounting.TimeSummary t) {
+        return t.clicks() + t.brushStrokes() + t.undos() + t.redos();
     }
 
     /**
