@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class InteractionLog {
 
+    /** Ids per IN list of the batch reads. */
+    private static final int IN_CHUNK = 5_000;
+
     private final EventRepository events;
     private final SessionRepository sessions;
     private final AssignmentService assignments;
@@ -86,14 +89,58 @@ public class InteractionLog {
     public java.util.Map<Long, TimeAccounting.TimeSummary> summaries(Actor actor, java.util.Collection<Long> assignmentIds) {
         actor.require(org.petal.users.Role.LEAD, org.petal.users.Role.COORDINATOR);
         java.util.Map<Long, List<InteractionEvent>> byAssignment = new java.util.HashMap<>();
-        for (InteractionEvent e : events.findByAssignmentIdInOrderByAssignmentIdAscAtAscIdAsc(assignmentIds)) {
-            byAssignment.computeIfAbsent(e.getAssignmentId(), id -> new java.util.ArrayList<>()).add(e);
+        List<Long> ids = List.copyOf(assignmentIds);
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            // Chunks keep each IN list far below PostgreSQL's 32,767 bind parameters; an assignment's events
+            // all come in its own chunk, in time order.
+            for (InteractionEvent e : events.findByAssignmentIdInOrderByAssignmentIdAscAtAscIdAsc(
+                    ids.subList(from, Math.min(ids.size(), from + IN_CHUNK)))) {
+                byAssignment.computeIfAbsent(e.getAssignmentId(), id -> new java.util.ArrayList<>()).add(e);
+            }
         }
         java.util.Map<Long, TimeAccounting.TimeSummary> out = new java.util.HashMap<>();
         for (Long id : assignmentIds) {
             out.put(id, TimeAccounting.summarise(id, byAssignment.getOrDefault(id, List.of()), properties.idleThreshold()));
         }
         return out;
+    }
+
+    /**
+     * What the annotators of a project did, from one query over its events (the study report over thousands
+     * of assignments): every assignment's time figures, and when each was handed in.
+     *
+     * @param time        time figures of every assignment with at least one event
+     * @param submissions the server time of every SUBMIT per assignment, oldest first (resubmissions after a
+     *                    review included); assignments never submitted are absent
+     */
+    public record ProjectActivity(java.util.Map<Long, TimeAccounting.TimeSummary> time,
+                                  java.util.Map<Long, List<java.time.Instant>> submissions) {}
+
+    /** Leads and coordinators. */
+    public ProjectActivity activityOfProject(Actor actor, long projectId) {
+        actor.require(org.petal.users.Role.LEAD, org.petal.users.Role.COORDINATOR);
+        java.util.Map<Long, TimeAccounting.TimeSummary> time = new java.util.HashMap<>();
+        java.util.Map<Long, List<java.time.Instant>> submissions = new java.util.HashMap<>();
+        List<InteractionEvent> run = new java.util.ArrayList<>();
+        for (Object[] r : events.rowsOfProject(projectId)) {
+            // Rows come ordered by assignment: summarise each assignment's run of events as it ends.
+            InteractionEvent e = new InteractionEvent((Long) r[0], (Long) r[1], (Long) r[2], (EventType) r[3], (Integer) r[4],
+                (java.time.Instant) r[5], (String) r[6], (Double) r[7], null);
+            if (!run.isEmpty() && run.get(0).getAssignmentId() != e.getAssignmentId()) {
+                time.put(run.get(0).getAssignmentId(), TimeAccounting.summarise(run.get(0).getAssignmentId(), run,
+                    properties.idleThreshold()));
+                run = new java.util.ArrayList<>();
+            }
+            run.add(e);
+            if (e.getType() == EventType.SUBMIT) {
+                submissions.computeIfAbsent(e.getAssignmentId(), id -> new java.util.ArrayList<>()).add(e.getAt());
+            }
+        }
+        if (!run.isEmpty()) {
+            time.put(run.get(0).getAssignmentId(), TimeAccounting.summarise(run.get(0).getAssignmentId(), run,
+                properties.idleThreshold()));
+        }
+        return new ProjectActivity(time, submissions);
     }
 
     public List<InteractionEvent> events(Actor actor, long assignmentId) {

@@ -117,6 +117,20 @@ public class RevisionService {
         return revisions.findByAssignmentIdOrderByIdAsc(assignmentId).stream().map(RevisionView::of).toList();
     }
 
+    /**
+     * The id of the newest revision of each assignment of a project in the given states (those without one are
+     * absent), read without label maps; for reports (leads, coordinators).
+     */
+    public java.util.Map<Long, Long> newestRevisionIdsOfProject(Actor actor, long projectId,
+                                                               java.util.Collection<org.petal.assignment.AssignmentState> states) {
+        actor.require(org.petal.users.Role.LEAD, org.petal.users.Role.COORDINATOR);
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (Object[] row : revisions.newestIdsOfProject(projectId, states)) {
+            out.put((Long) row[0], (Long) row[1]);
+        }
+        return out;
+    }
+
     public RevisionView get(Actor actor, long revisionId) {
         MaskRevision r = find(actor, revisionId);
         return RevisionView.of(r);

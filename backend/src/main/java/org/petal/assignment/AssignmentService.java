@@ -131,6 +131,12 @@ public class AssignmentService implements CaseAccess.AssignedCases {
         return assignments.findByCaseIdOrderByIdAsc(caseId).stream().map(AssignmentView::of).toList();
     }
 
+    /** The assignments of a project's cases, in id order (reports); one query. */
+    public List<AssignmentView> ofProject(Actor actor, long projectId) {
+        actor.require(Role.LEAD, Role.COORDINATOR);
+        return assignments.findByProject(projectId).stream().map(AssignmentView::of).toList();
+    }
+
     /** All assignments (reports). */
     public List<AssignmentView> all(Actor actor) {
         actor.require(Role.LEAD, Role.COORDINATOR);
