@@ -15,4 +15,6 @@ interface AssignmentRepository extends JpaRepository<Assignment, Long> {
     List<Assignment> findByStateAndAnnotatorIdNotOrderByUpdatedAtAsc(AssignmentState state, long annotatorId);
 
     boolean existsByCaseIdAndAnnotatorId(long caseId, long annotatorId);
+
+    List<Assignment> findByCaseIdInAndAnnotatorIdIn(Collection<Long> caseIds, Collection<Long> annotatorIds);
 }

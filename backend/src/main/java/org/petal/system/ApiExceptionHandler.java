@@ -3,6 +3,7 @@ package org.petal.system;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -51,6 +52,14 @@ class ApiExceptionHandler {
     ProblemDetail stale(ObjectOptimisticLockingFailureException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
             "someone else changed this in the meantime; reload and try again");
+    }
+
+    /** A unique key taken by a concurrent request between our check and our insert (e.g. the same case assigned twice). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail clash(DataIntegrityViolationException e) {
+        log.info("refused a write that clashed with the database's constraints: {}", e.getMostSpecificCause().getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+            "this clashes with a change made at the same time; reload and try again");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -1,7 +1,10 @@
 package org.petal.users;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.petal.system.Problems;
 import org.springframework.security.core.userdetails.User;
@@ -71,6 +74,13 @@ public class UserService implements UserDetailsService {
 
     public UserView get(long id) {
         return users.findById(id).map(UserService::view).orElseThrow(() -> new Problems.NotFound("no user " + id));
+    }
+
+    /** The accounts with these ids, by id (unknown ids are left out). */
+    public Map<Long, UserView> views(Collection<Long> ids) {
+        Map<Long, UserView> views = new LinkedHashMap<>();
+        users.findAllById(ids).forEach(u -> views.put(u.getId(), view(u)));
+        return views;
     }
 
     public List<UserView> list(Actor actor) {
