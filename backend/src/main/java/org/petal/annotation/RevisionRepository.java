@@ -1,5 +1,6 @@
 package org.petal.annotation;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,4 +12,6 @@ interface RevisionRepository extends JpaRepository<MaskRevision, Long> {
     Optional<MaskRevision> findFirstByAssignmentIdOrderByIdDesc(long assignmentId);
 
     boolean existsByAssignmentId(long assignmentId);
+
+    Optional<MaskRevision> findFirstByAssignmentIdInOrderByIdDesc(Collection<Long> assignmentIds);
 }
