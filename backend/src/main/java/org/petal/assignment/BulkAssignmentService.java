@@ -87,7 +87,7 @@ public class BulkAssignmentService {
     private Result run(Actor actor, long projectId, Request request, boolean preview) {
         actor.require(Role.LEAD);
         projects.get(projectId);
-        Map<Long, UserService.UserView> annotators = checked(actor, projectId, request);
+        Map<Long, UserService.UserName> annotators = checked(actor, projectId, request);
         List<PlannedRead> plan = StudyPlanner.plan(request.caseIds(), request.annotatorIds(), request.reading(),
             request.design());
 
@@ -130,7 +130,7 @@ public class BulkAssignmentService {
     }
 
     /** Refuses what cannot be planned, with a sentence that says what to change; returns the annotators' accounts. */
-    private Map<Long, UserService.UserView> checked(Actor actor, long projectId, Request r) {
+    private Map<Long, UserService.UserName> checked(Actor actor, long projectId, Request r) {
         if (r.reading() == null) {
             throw new Problems.BadRequest("say how many read each case: reading SINGLE or DOUBLE");
         }
@@ -147,9 +147,8 @@ public class BulkAssignmentService {
         if (r.dueDate() != null && r.dueDate().isBefore(today)) {
             throw new Problems.BadRequest("the due date " + r.dueDate() + " is in the past (today is " + today + ")");
         }
-        Map<Long, UserService.UserView> accounts = users.views(annotatorIds);
-        List<Long> notAnnotators = annotatorIds.stream()
-            .filter(id -> !accounts.containsKey(id) || !accounts.get(id).roles().contains(Role.ANNOTATOR)).sorted().toList();
+        Set<Long> annotators = users.holding(Role.ANNOTATOR, annotatorIds);
+        List<Long> notAnnotators = annotatorIds.stream().filter(id -> !annotators.contains(id)).sorted().toList();
         if (!notAnnotators.isEmpty()) {
             throw new Problems.BadRequest((notAnnotators.size() == 1 ? "user " : "users ") + firstFew(notAnnotators, ", ")
                 + (notAnnotators.size() == 1 ? " is not an annotator" : " are not annotators"));
@@ -160,7 +159,8 @@ public class BulkAssignmentService {
             throw new Problems.BadRequest((foreign.size() == 1 ? "case " : "cases ") + firstFew(foreign, ", ")
                 + (foreign.size() == 1 ? " is not a case" : " are not cases") + " of project " + projectId);
         }
-        Map<Long, UserService.UserView> ordered = new LinkedHashMap<>();
+        Map<Long, UserService.UserName> accounts = users.names(annotatorIds);
+        Map<Long, UserService.UserName> ordered = new LinkedHashMap<>();
         annotatorIds.stream().sorted().forEach(id -> ordered.put(id, accounts.get(id)));
         return ordered;
     }
@@ -183,7 +183,7 @@ public class BulkAssignmentService {
         return ids;
     }
 
-    private static List<AnnotatorLoad> loads(List<PlannedRead> plan, Map<Long, UserService.UserView> annotators) {
+    private static List<AnnotatorLoad> loads(List<PlannedRead> plan, Map<Long, UserService.UserName> annotators) {
         Map<Long, int[]> counts = new LinkedHashMap<>();
         annotators.keySet().forEach(id -> counts.put(id, new int[2]));
         plan.forEach(r -> counts.get(r.annotatorId())[r.mode() == AssignmentMode.AI_ASSISTED ? 0 : 1]++);

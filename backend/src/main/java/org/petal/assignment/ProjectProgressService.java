@@ -123,11 +123,11 @@ public class ProjectProgressService {
         List<Assignment> oldest = overdueCount == 0 ? List.of()
             : assignments.overdue(projectId, today, OPEN, PageRequest.of(0, OVERDUE_SHOWN));
 
-        Map<Long, UserService.UserView> people = users.views(perAnnotator.keySet());
+        Map<Long, UserService.UserName> people = users.names(perAnnotator.keySet());
         Map<Long, String> keys = cases.keys(actor, oldest.stream().map(Assignment::getCaseId).distinct().toList());
         List<AnnotatorProgress> annotators = perAnnotator.entrySet().stream().map(e -> {
             long[] c = e.getValue();
-            UserService.UserView u = people.get(e.getKey());
+            UserService.UserName u = people.get(e.getKey());
             return new AnnotatorProgress(e.getKey(), u == null ? "?" : u.username(), u == null ? "?" : u.displayName(),
                 c[AssignmentState.ASSIGNED.ordinal()], c[AssignmentState.IN_PROGRESS.ordinal()],
                 c[AssignmentState.SUBMITTED.ordinal()], c[AssignmentState.APPROVED.ordinal()],
@@ -136,7 +136,7 @@ public class ProjectProgressService {
                 overdueBy.getOrDefault(e.getKey(), 0L));
         }).sorted(Comparator.comparing(AnnotatorProgress::username).thenComparing(AnnotatorProgress::annotatorId)).toList();
         List<OverdueAssignment> shown = oldest.stream().map(a -> {
-            UserService.UserView u = people.get(a.getAnnotatorId());
+            UserService.UserName u = people.get(a.getAnnotatorId());
             return new OverdueAssignment(a.getId(), a.getCaseId(), keys.get(a.getCaseId()), a.getAnnotatorId(),
                 u == null ? "?" : u.username(), a.getMode(), a.getState(), a.getDueDate(),
                 ChronoUnit.DAYS.between(a.getDueDate(), today));
