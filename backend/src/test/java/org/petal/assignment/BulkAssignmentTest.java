@@ -187,6 +187,11 @@ class BulkAssignmentTest {
                 study.annotatorIds(), "reading", "SINGLE", "design", "CROSSOVER"), JsonNode.class);
         assertThat(overHttp.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(overHttp.getBody().get("detail").asText()).isEqualTo("choose at least one case");
+        var unknownDesign = rest.withBasicAuth(study.lead().username(), "password-" + study.lead().username()).postForEntity(
+            "/api/projects/" + project + "/assignments/bulk", Map.of("caseIds", study.caseIds(), "annotatorIds",
+                study.annotatorIds(), "reading", "TRIPLE", "design", "CROSSOVER"), JsonNode.class);
+        assertThat(unknownDesign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownDesign.getBody().get("detail").asText()).isEqualTo("reading: 'TRIPLE' is not one of [SINGLE, DOUBLE]");
     }
 
     /** A lead, a project with {@code cases} cases, and {@code annotators} annotators. */
