@@ -11,7 +11,7 @@ interface RevisionRepository extends JpaRepository<MaskRevision, Long> {
 
     Optional<MaskRevision> findFirstByAssignmentIdOrderByIdDesc(long assignmentId);
 
-    boolean existsByAssignmentId(long assignmentId);
-
     Optional<MaskRevision> findFirstByAssignmentIdInOrderByIdDesc(Collection<Long> assignmentIds);
+
+    boolean existsByAssignmentId(long assignmentId);
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 
 interface AssignmentRepository extends JpaRepository<Assignment, Long> {
 
@@ -15,10 +14,6 @@ interface AssignmentRepository extends JpaRepository<Assignment, Long> {
     List<Assignment> findByCaseIdOrderByIdAsc(long caseId);
 
     List<Assignment> findByCaseIdInOrderByIdAsc(Collection<Long> caseIds);
-
-    List<Assignment> findByStateAndAnnotatorIdNotOrderByUpdatedAtAsc(AssignmentState state, long annotatorId);
-
-    boolean existsByCaseIdAndAnnotatorId(long caseId, long annotatorId);
 
     List<Assignment> findByCaseIdInAndAnnotatorIdIn(Collection<Long> caseIds, Collection<Long> annotatorIds);
 
@@ -29,7 +24,7 @@ interface AssignmentRepository extends JpaRepository<Assignment, Long> {
     /** Rows of (annotator id, state, mode, count) of the project's assignments. */
     @Query("select a.annotatorId, a.state, a.mode, count(a) from Assignment a where " + OF_PROJECT
         + " group by a.annotatorId, a.state, a.mode")
-    List<Object[]> tally(@Param("projectId") long projectId);
+    List<Object[]> tally(long projectId);
 
     /**
      * Rows of (stage, count of cases): each assigned case of the project once, at the stage of its least
@@ -44,17 +39,19 @@ interface AssignmentRepository extends JpaRepository<Assignment, Long> {
           where c.project_id = :projectId
           group by a.case_id) t
         group by t.stage""")
-    List<Object[]> casesByStage(@Param("projectId") long projectId);
+    List<Object[]> casesByStage(long projectId);
 
     /** Rows of (annotator id, count) of the project's assignments due before {@code today} in one of {@code open}. */
     @Query("select a.annotatorId, count(a) from Assignment a where " + OF_PROJECT
         + " and a.dueDate < :today and a.state in :open group by a.annotatorId")
-    List<Object[]> overdueByAnnotator(@Param("projectId") long projectId, @Param("today") LocalDate today,
-                                      @Param("open") Collection<AssignmentState> open);
+    List<Object[]> overdueByAnnotator(long projectId, LocalDate today, Collection<AssignmentState> open);
 
     /** The project's overdue assignments, longest overdue first. */
     @Query("select a from Assignment a where " + OF_PROJECT
         + " and a.dueDate < :today and a.state in :open order by a.dueDate, a.id")
-    List<Assignment> overdue(@Param("projectId") long projectId, @Param("today") LocalDate today,
-                             @Param("open") Collection<AssignmentState> open, Pageable page);
+    List<Assignment> overdue(long projectId, LocalDate today, Collection<AssignmentState> open, Pageable page);
+
+    List<Assignment> findByStateAndAnnotatorIdNotOrderByUpdatedAtAsc(AssignmentState state, long annotatorId);
+
+    boolean existsByCaseIdAndAnnotatorId(long caseId, long annotatorId);
 }
