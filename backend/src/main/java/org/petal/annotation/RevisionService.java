@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.petal.assignment.AssignmentService;
@@ -134,6 +136,15 @@ public class RevisionService {
     public RevisionView get(Actor actor, long revisionId) {
         MaskRevision r = find(actor, revisionId);
         return RevisionView.of(r);
+    }
+
+    /** The newest revision of any of the assignments, if the actor may read it; empty when they have none. */
+    public Optional<RevisionView> newestOf(Actor actor, Collection<Long> assignmentIds) {
+        if (assignmentIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return revisions.findFirstByAssignmentIdInOrderByIdDesc(assignmentIds)
+            .map(r -> RevisionView.of(find(actor, r.getId())));
     }
 
     /** The revision's label map, one byte per voxel. */

@@ -108,11 +108,21 @@ public class AssignmentService implements CaseAccess.AssignedCases {
     /** The assignment, if the actor may read it: the annotator, leads, reviewers, coordinators. */
     public AssignmentView get(Actor actor, long id) {
         Assignment a = find(id);
-        if (a.getAnnotatorId() != actor.id() && !actor.has(Role.LEAD) && !actor.has(Role.REVIEWER)
-            && !actor.has(Role.COORDINATOR)) {
+        if (!readable(actor, a)) {
             throw new Problems.NotFound("no assignment " + id);
         }
         return AssignmentView.of(a);
+    }
+
+    /** The case's APPROVED assignments that the actor may read (see {@link #get}), oldest first. */
+    public List<AssignmentView> approvedOf(Actor actor, long caseId) {
+        return assignments.findByCaseIdOrderByIdAsc(caseId).stream()
+            .filter(a -> a.getState() == AssignmentState.APPROVED && readable(actor, a)).map(AssignmentView::of).toList();
+    }
+
+    private static boolean readable(Actor actor, Assignment a) {
+        return a.getAnnotatorId() == actor.id() || actor.has(Role.LEAD) || actor.has(Role.REVIEWER)
+            || actor.has(Role.COORDINATOR);
     }
 
     public List<AssignmentView> mine(Actor actor) {

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.petal.audit.AuditLog;
 import org.petal.ml.store.StoreMetadata;
 import org.petal.ml.store.VoxelStore;
@@ -75,6 +80,28 @@ public class CaseService {
     public List<CaseView> list(Actor actor, long projectId) {
         return cases.findByProjectIdOrderByCaseKey(projectId).stream().filter(c -> access.canRead(actor, c))
             .map(CaseView::of).toList();
+    }
+
+    /** Which of {@code caseIds} are cases of the project (ids of other projects and unknown ids are left out). */
+    public Set<Long> inProject(Actor actor, long projectId, Collection<Long> caseIds) {
+        actor.require(Role.LEAD);
+        return caseIds.isEmpty() ? Set.of() : new HashSet<>(cases.idsInProject(projectId, caseIds));
+    }
+
+    /** Cases in the project, counted by the database. */
+    public long count(Actor actor, long projectId) {
+        actor.require(Role.LEAD, Role.REVIEWER, Role.COORDINATOR, Role.ADMIN);
+        return cases.countByProjectId(projectId);
+    }
+
+    /** Case keys by case id, for lists that show a few cases by name (one query). */
+    public Map<Long, String> keys(Actor actor, Collection<Long> caseIds) {
+        actor.require(Role.LEAD, Role.REVIEWER, Role.COORDINATOR, Role.ADMIN);
+        Map<Long, String> keys = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            cases.keysOf(caseIds).forEach(row -> keys.put((Long) row[0], (String) row[1]));
+        }
+        return keys;
     }
 
     /**

@@ -1,10 +1,15 @@
 package org.petal.system;
 
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolationException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -51,6 +56,29 @@ class ApiExceptionHandler {
     ProblemDetail stale(ObjectOptimisticLockingFailureException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
             "someone else changed this in the meantime; reload and try again");
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape (an unknown enum constant, text for a number). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String detail = "the request body is not JSON of the expected shape";
+        if (e.getCause() instanceof InvalidFormatException f) {
+            String field = f.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+            Class<?> type = f.getTargetType();
+            detail = (field.isEmpty() ? "" : field + ": ") + "'" + f.getValue() + "' is not "
+                + (type != null && type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
+                : "a valid " + (type == null ? "value" : type.getSimpleName()));
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    /** A unique key taken by a concurrent request between our check and our insert (e.g. the same case assigned twice). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail clash(DataIntegrityViolationException e) {
+        log.info("refused a write that clashed with the database's constraints: {}", e.getMostSpecificCause().getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+            "this clashes with a change made at the same time; reload and try again");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -1,7 +1,11 @@
 package org.petal.users;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.petal.system.Problems;
 import org.springframework.security.core.userdetails.User;
@@ -71,6 +75,23 @@ public class UserService implements UserDetailsService {
 
     public UserView get(long id) {
         return users.findById(id).map(UserService::view).orElseThrow(() -> new Problems.NotFound("no user " + id));
+    }
+
+    /** A user's names, for lists of people. */
+    public record UserName(long id, String username, String displayName) {}
+
+    /** Names of the users with these ids, by id (unknown ids are left out); one query. */
+    public Map<Long, UserName> names(Collection<Long> ids) {
+        Map<Long, UserName> names = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            users.namesOf(ids).forEach(r -> names.put((Long) r[0], new UserName((Long) r[0], (String) r[1], (String) r[2])));
+        }
+        return names;
+    }
+
+    /** Which of these users hold the role (unknown ids are left out); one query. */
+    public Set<Long> holding(Role role, Collection<Long> ids) {
+        return ids.isEmpty() ? Set.of() : new HashSet<>(users.holding(role, ids));
     }
 
     public List<UserView> list(Actor actor) {

@@ -31,6 +31,8 @@ abstract class PersistenceContract {
     @Autowired InteractionLog log;
     @Autowired AuditLog audit;
     @Autowired EntityManagerFactory emf;
+    @Autowired BulkAssignmentService bulk;
+    @Autowired ProjectProgressService progress;
 
     @Test
     void anAcceptedLabelMapComesBackByteForByte() {
@@ -90,5 +92,29 @@ abstract class PersistenceContract {
         assertThat(summary.clicks()).isEqualTo(1);
         assertThat(summary.latencyMeanMs()).isEqualTo(12.5);
         assertThat(audit.of("assignment", id)).extracting(e -> e.getAction()).containsSubsequence(List.of("ASSIGNED", "STARTED"));
+    }
+
+    @Test
+    void aBulkCrossoverAndTheProgressCountsWorkTheSameOnEveryDatabase() {
+        var t = data.team();
+        long project = data.project(t.lead()).id();
+        List<Long> cases = List.of(data.petCase(t.lead(), project).id(), data.petCase(t.lead(), project).id(),
+            data.petCase(t.lead(), project).id());
+        var result = bulk.assign(t.lead(), project, new BulkAssignmentService.Request(cases,
+            List.of(t.annotator().id(), t.annotator2().id()), Reading.DOUBLE, StudyDesign.CROSSOVER,
+            java.time.LocalDate.now().plusDays(7)));
+        assertThat(result.created()).isEqualTo(6);
+        assignments.start(t.annotator(), result.reads().stream().filter(r -> r.annotatorId() == t.annotator().id())
+            .findFirst().orElseThrow().assignmentId());
+
+        var p = progress.of(t.lead(), project);
+        assertThat(p.cases().total()).isEqualTo(3);
+        assertThat(p.cases().byStage()).as("the started case's other read has not started")
+            .containsEntry(AssignmentState.ASSIGNED, 3L).containsEntry(AssignmentState.IN_PROGRESS, 0L);
+        assertThat(p.assignments().byState()).containsEntry(AssignmentState.ASSIGNED, 5L)
+            .containsEntry(AssignmentState.IN_PROGRESS, 1L);
+        assertThat(p.assignments().byMode()).containsEntry(AssignmentMode.AI_ASSISTED, 3L).containsEntry(AssignmentMode.MANUAL, 3L);
+        assertThat(p.annotators()).extracting(ProjectProgressService.AnnotatorProgress::total).containsOnly(3L);
+        assertThat(p.overdue().count()).isZero();
     }
 }

@@ -54,6 +54,8 @@ final class WorkerConnection {
     private final String id;
     private final Instant connectedAt;
     private final Map<Long, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Long> sentAtNanos = new ConcurrentHashMap<>();
+    private final RoundTrips roundTrips = new RoundTrips(100);
     private final Set<VolumeKey> volumes = ConcurrentHashMap.newKeySet();
     private final Object volumeLock = new Object();
     private final AtomicInteger objects = new AtomicInteger();
@@ -130,10 +132,12 @@ final class WorkerConnection {
     /** Sends the request; the future completes with its reply, or exceptionally with {@link Gone}. */
     CompletableFuture<Reply> send(Request r) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
+        sentAtNanos.put(r.id(), System.nanoTime());
         pending.put(r.id(), reply);
         String gone = goneReason;
         if (gone != null) {  // closed meanwhile: gone() may have run before the put
             pending.remove(r.id());
+            sentAtNanos.remove(r.id());
             reply.completeExceptionally(new Gone(gone));
             return reply;
         }
@@ -173,8 +177,15 @@ final class WorkerConnection {
         volumes.remove(new VolumeKey(v.caseId(), v.version()));
     }
 
-    /** A reply arrived; one nobody waits for any more (timed out) is dropped. */
+    /**
+     * A reply arrived; one nobody waits for any more (timed out) is dropped. Its round trip counts either
+     * way: a late reply is how slow the worker really is.
+     */
     void complete(Reply r) {
+        Long sent = sentAtNanos.remove(r.id());
+        if (sent != null) {
+            roundTrips.add((System.nanoTime() - sent) / 1e6);
+        }
         CompletableFuture<Reply> f = pending.remove(r.id());
         if (f != null) {
             f.complete(r);
@@ -188,6 +199,7 @@ final class WorkerConnection {
         }
         pending.values().forEach(f -> f.completeExceptionally(new Gone(reason)));
         pending.clear();
+        sentAtNanos.clear();
     }
 
     /** Fails what is pending at once (a half-open TCP connection may take long to report its close), then closes. */
@@ -205,8 +217,10 @@ final class WorkerConnection {
         int capacity = h == null ? 0 : h.capacity();
         int outstanding = pending.size();
         int running = Math.min(outstanding, capacity);
+        RoundTrips.Summary latency = roundTrips.summary();
         return new WorkerView(id, h == null ? "" : h.name(), h == null ? List.of() : h.engines(), capacity, running,
-            outstanding - running, objects.get(), connectedAt, lastHeartbeat);
+            outstanding - running, objects.get(), connectedAt, lastHeartbeat, latency.medianMs(), latency.p95Ms(),
+            latency.samples());
     }
 
     /**
@@ -215,7 +229,11 @@ final class WorkerConnection {
      * @param inFlight requests the worker is running (at most its capacity)
      * @param queued   requests sent to it that wait in its queue
      * @param objects  open objects (sessions, with their embeddings) it holds
+     * @param latencyMedianMs median round trip (send to reply) of its last {@code latencySamples} replies, ms;
+     *                        null before the first reply
+     * @param latencyP95Ms    95th percentile of the same, ms
      */
     public record WorkerView(String id, String name, List<String> engines, int capacity, int inFlight, int queued,
-                             int objects, Instant connectedAt, Instant lastHeartbeat) {}
+                             int objects, Instant connectedAt, Instant lastHeartbeat, Double latencyMedianMs,
+                             Double latencyP95Ms, int latencySamples) {}
 }

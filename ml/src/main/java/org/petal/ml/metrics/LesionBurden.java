@@ -51,7 +51,7 @@ public record LesionBurden(int lesionCount, double totalMtvMl, double totalTlg, 
     }
 
     /** Largest pairwise Euclidean distance between points, 0 for fewer than two. */
-    static double dmax(List<double[]> points) {
+    public static double dmax(List<double[]> points) {
         double best = 0;
         for (int a = 0; a < points.size(); a++) {
             for (int b = a + 1; b < points.size(); b++) {
