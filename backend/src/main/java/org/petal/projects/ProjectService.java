@@ -46,16 +46,20 @@ public class ProjectService {
     @Transactional
     public ProjectView create(Actor actor, NewProject spec) {
         actor.require(Role.LEAD);
+        if (spec.name() == null || spec.name().isBlank()) {
+            throw new Problems.BadRequest("a project needs a name");
+        }
         if (projects.existsByName(spec.name())) {
             throw new Problems.Conflict("a project named '" + spec.name() + "' exists already");
         }
-        if (spec.labels().isEmpty()) {
+        if (spec.labels() == null || spec.labels().isEmpty()) {
             throw new Problems.BadRequest("a project needs at least one label");
         }
         Project p = new Project(spec.name(), spec.description() == null ? "" : spec.description(), actor.id(), clock.instant());
         Set<Integer> values = new HashSet<>();
         Set<String> names = new HashSet<>();
         for (LabelSpec l : spec.labels()) {
+            requireWellFormed(l);
             if (!values.add(l.value()) || !names.add(l.name())) {
                 throw new Problems.BadRequest("label values and names must be unique in a project: " + l.name());
             }
@@ -68,6 +72,25 @@ public class ProjectService {
         Project saved = projects.save(p);
         audit.record(actor, "PROJECT_CREATED", "project", saved.getId(), saved.getName());
         return view(saved);
+    }
+
+    /**
+     * The REST layer validates these too, but views and other callers reach the service directly: a
+     * label that would break the label maps or the colour swatches is refused here.
+     */
+    private static void requireWellFormed(LabelSpec l) {
+        if (l.name() == null || l.name().isBlank()) {
+            throw new Problems.BadRequest("every label needs a name");
+        }
+        if (l.value() < 1 || l.value() > 255) {
+            throw new Problems.BadRequest("label '" + l.name() + "': the voxel value must be 1-255, not " + l.value());
+        }
+        if (l.colour() == null || !l.colour().matches("#[0-9a-fA-F]{6}")) {
+            throw new Problems.BadRequest("label '" + l.name() + "': the colour must be #rrggbb, not " + l.colour());
+        }
+        if (l.kind() == null) {
+            throw new Problems.BadRequest("label '" + l.name() + "': say whether it is an organ or a lesion");
+        }
     }
 
     public ProjectView get(long id) {

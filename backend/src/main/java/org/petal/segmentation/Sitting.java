@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.petal.annotation.MaskRevision;
 import org.petal.annotation.RevisionService.RevisionView;
+import org.petal.assignment.AssignmentMode;
 import org.petal.assignment.AssignmentView;
 import org.petal.cases.CaseView;
 import org.petal.ml.segment.Box;
@@ -46,6 +47,8 @@ final class Sitting {
     private Long baseRevisionId;
     private byte[] base;
     private boolean unsaved;
+    /** The assignment is in a time study's manual arm: the annotator's own strokes only, no AI clicks. */
+    private boolean manualArm;
 
     Sitting(Sittings services, Actor actor) {
         this.services = services;
@@ -82,6 +85,7 @@ final class Sitting {
             services.parked.discard(actor, a.id());  // a sitting left behind must not be resumed over this one
             sessionId = services.log.open(actor, a.id());  // owner only; makes the assignment IN_PROGRESS
             assignmentId = a.id();
+            manualArm = a.mode() == AssignmentMode.MANUAL;
             geometry = services.cases.store(actor, c.id()).geometry();
             baseRevisionId = services.newestRevision(actor, a.id());
             base = baseRevisionId == null ? null : services.revisions.labels(actor, baseRevisionId);
@@ -104,6 +108,12 @@ final class Sitting {
     Message.Result edit(Message.Edit e, long receivedNanos, Consumer<byte[]> deltas) {
         EditedObject o = current();
         services.assignments.requireEditable(actor, assignmentId);  // e.g. submitted from another tab meanwhile
+        if (manualArm && e instanceof Message.Click) {
+            // A click would put the engine's work into the manual arm's times and masks, and the study's
+            // comparison would no longer compare AI-assisted with manual work.
+            throw new Problems.Forbidden("this assignment is in the manual arm of a time study: AI clicks are off, "
+                + "draw with the brush");
+        }
         EditedObject.Change c = apply(o, e);
         unsaved |= c.outcome() != InteractionResult.Outcome.REFUSED;
         if (c.visible()) {

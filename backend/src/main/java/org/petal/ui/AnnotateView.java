@@ -45,6 +45,6 @@ class AnnotateView extends VerticalLayout implements BeforeEnterObserver {
             add(new Paragraph(e.getMessage()));
             return;
         }
-        add(new AnnotatorElement(id));
+        add(AnnotatorElement.annotate(id));
     }
 }

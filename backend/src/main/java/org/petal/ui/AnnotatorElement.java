@@ -10,12 +10,23 @@ import com.vaadin.flow.component.Tag;
  * is loaded as a plain static resource from the petal-frontend jar, not through Vaadin's bundle.
  */
 @Tag("petal-annotator")
-class AnnotatorElement extends Component {
+public class AnnotatorElement extends Component {
 
-    static final String MODULE = "/petal/petal.js";
+    public static final String MODULE = "/petal/petal.js";
 
-    AnnotatorElement(long assignmentId) {
+    /** The workspace in which the assigned annotator edits (read only for anyone else, or once submitted). */
+    public static AnnotatorElement annotate(long assignmentId) {
+        return new AnnotatorElement(assignmentId, "annotate");
+    }
+
+    /** The reviewer's workspace: read only, revision history and compare, pinned comments, the decision. */
+    public static AnnotatorElement review(long assignmentId) {
+        return new AnnotatorElement(assignmentId, "review");
+    }
+
+    private AnnotatorElement(long assignmentId, String mode) {
         getElement().setAttribute("assignment-id", String.valueOf(assignmentId));
+        getElement().setAttribute("mode", mode);
         getElement().getStyle().set("flex", "1").set("min-height", "0");
     }
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The actor of the current Vaadin request, from Spring Security's context (views run on request threads). */
 @Component
-class SignedIn {
+public class SignedIn {
 
     private final CurrentActor currentActor;
 
@@ -15,7 +15,7 @@ class SignedIn {
         this.currentActor = currentActor;
     }
 
-    Actor actor() {
+    public Actor actor() {
         return currentActor.of(SecurityContextHolder.getContext().getAuthentication());
     }
 }

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.petal.annotation.EventType;
+import org.petal.assignment.AssignmentMode;
+import org.petal.assignment.AssignmentService;
 import org.petal.annotation.InteractionEvent;
 import org.petal.annotation.InteractionLog;
 import org.petal.annotation.MaskRevision;
@@ -40,6 +42,7 @@ class BrushSocketTest {
     @Autowired TestData data;
     @Autowired RevisionService revisions;
     @Autowired InteractionLog log;
+    @Autowired AssignmentService assignments;
 
     private final ObjectMask browser = new ObjectMask(GRID);
 
@@ -154,6 +157,24 @@ class BrushSocketTest {
                 assertThat(labels[at]).as("voxel %d", at).isEqualTo((byte) (at == GRID.index(5, 4, 4) ? 0 : 2));
             }
         }
+    }
+
+    @Test
+    void inTheManualArmOfATimeStudyAClickIsRefusedAndTheBrushStillWorks() throws Exception {
+        var s = data.scenario();
+        Actor lead = s.team().lead();
+        Actor second = s.team().annotator2();
+        long manual = assignments.assign(lead, s.petCase().id(), second.id(), AssignmentMode.MANUAL, null).id();
+        try (TestSocket socket = open(second, manual)) {
+            socket.send(new Message.Click(LESION, true));
+            var refused = socket.next(Message.ErrorReply.class);
+            assertThat(refused.code()).isEqualTo(ErrorCode.FORBIDDEN);
+            assertThat(refused.message()).contains("manual arm").contains("brush");
+
+            socket.send(brush(false, 6, LESION));
+            assertThat(see(socket).outcome()).as("the same sitting goes on").isEqualTo(Outcome.APPLIED);
+        }
+        assertThat(log.events(second, manual)).noneMatch(e -> e.getType() == EventType.CLICK_INCLUDE);
     }
 
     private TestSocket open(Actor actor, long assignmentId) throws Exception {

@@ -173,6 +173,11 @@ public class StudyReportService {
         return StudyCsv.write(report(actor, projectId), table);
     }
 
+    /** The names {@link #csv} accepts, in the order the report presents them. */
+    public static List<String> csvTables() {
+        return List.copyOf(StudyCsv.HEADERS.keySet());
+    }
+
     private static StudyReport.Saved saved(List<AssignmentView> assignments, ToDoubleFunction<AssignmentView> seconds) {
         return StudyStatistics.saved(values(assignments.stream().filter(a -> a.mode() == AssignmentMode.AI_ASSISTED).toList(), seconds),
             values(assignments.stream().filter(a -> a.mode() == AssignmentMode.MANUAL).toList(), seconds));
