@@ -41,14 +41,22 @@ final class PetalApp {
     }
 
     private static PetalApp start() throws Exception {
+        Path data = Path.of(System.getProperty("petal.e2e.dir", "target/e2e")).resolve("data-" + System.currentTimeMillis());
+        return start(data, "demo project");
+    }
+
+    /**
+     * Starts the app on a data directory and waits until the log shows {@code readyWhenLogged} (the demo
+     * data is created after Spring reports the start, so a fresh directory waits for "demo project"; a
+     * directory used before, for "Started Petal").
+     */
+    static PetalApp start(Path data, String readyWhenLogged) throws Exception {
         Path jar = Path.of(System.getProperty("petal.appJar", "../backend/target/petal-app-exec.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the backend first (mvn -B verify builds it before these tests)");
         }
-        Path dir = Path.of(System.getProperty("petal.e2e.dir", "target/e2e"));
-        Path data = dir.resolve("data-" + System.currentTimeMillis());
         Files.createDirectories(data);
-        Path log = dir.resolve("petal-app.log");
+        Path log = data.resolveSibling(data.getFileName() + ".log");
         int port = freePort();
         ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx4g", "-Dai.djl.offline=true", "-jar", jar.toString(), "--demo", "--port", String.valueOf(port),
@@ -57,11 +65,19 @@ final class PetalApp {
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = pb.start();
         PetalApp app = new PetalApp("http://localhost:" + port, data, process, log);
-        app.awaitReady(Duration.ofMinutes(3));
+        app.awaitReady(Duration.ofMinutes(3), readyWhenLogged);
         return app;
     }
 
-    private void awaitReady(Duration limit) throws Exception {
+    /** Stops the app and waits for it to exit (its database file is closed then). */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private void awaitReady(Duration limit, String readyWhenLogged) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
@@ -70,7 +86,7 @@ final class PetalApp {
             }
             try {
                 var res = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).build(), HttpResponse.BodyHandlers.discarding());
-                if (res.statusCode() == 200 && Files.readString(log).contains("demo project")) {
+                if (res.statusCode() == 200 && Files.readString(log).contains(readyWhenLogged)) {
                     return;
                 }
             } catch (IOException notYet) {

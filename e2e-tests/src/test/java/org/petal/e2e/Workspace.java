@@ -29,6 +29,12 @@ final class Workspace {
         page.waitForSelector("#open-next");
     }
 
+    /** Opens an assignment by its address and waits until the workspace is ready for edits. */
+    void openAssignment(long assignmentId) {
+        page.navigate(baseUrl + "/annotate/" + assignmentId);
+        awaitStatus("Ready");
+    }
+
     /** The worklist's one-key shortcut: N opens the next assignment to do. */
     void openNextAssignment() {
         page.keyboard().press("n");
@@ -82,6 +88,18 @@ final class Workspace {
         int edits = edits();
         double[] p = axialPoint(voxel);
         page.mouse().click(p[0], p[1]);
+        awaitEdits(edits + 1);
+    }
+
+    /** A short brush stroke through the voxel with the current tool (B selects the brush), as the mouse draws it. */
+    void brushStroke(int[] voxel) {
+        int edits = edits();
+        double[] p = axialPoint(voxel);
+        page.mouse().move(p[0] - 4, p[1]);
+        page.mouse().down();
+        page.mouse().move(p[0], p[1], new com.microsoft.playwright.Mouse.MoveOptions().setSteps(3));
+        page.mouse().move(p[0] + 4, p[1], new com.microsoft.playwright.Mouse.MoveOptions().setSteps(3));
+        page.mouse().up();
         awaitEdits(edits + 1);
     }
 
