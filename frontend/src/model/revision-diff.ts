@@ -11,14 +11,14 @@ export const ONLY_B = 3;
 /** Labelled in both, with different labels: neither "same" nor missing from one, so it gets its own colour. */
 export const CHANGED = 4;
 
-export interface DiffClass { code: number; name: string; colour: string }
+export interface DiffClass { code: number; key: keyof DiffCounts; name: string; colour: string }
 
 /** Colours chosen to stay apart from each other and from the PET colour maps (gray and hot iron). */
 export const DIFF_CLASSES: readonly DiffClass[] = [
-  { code: SAME, name: 'in both (same label)', colour: '#30c060' },
-  { code: ONLY_A, name: 'only in A', colour: '#3080ff' },
-  { code: ONLY_B, name: 'only in B', colour: '#ff40c0' },
-  { code: CHANGED, name: 'different labels', colour: '#ffd020' },
+  { code: SAME, key: 'same', name: 'in both (same label)', colour: '#30c060' },
+  { code: ONLY_A, key: 'onlyA', name: 'only in A', colour: '#3080ff' },
+  { code: ONLY_B, key: 'onlyB', name: 'only in B', colour: '#ff40c0' },
+  { code: CHANGED, key: 'changed', name: 'different labels', colour: '#ffd020' },
 ];
 
 export interface DiffCounts { same: number; onlyA: number; onlyB: number; changed: number }
