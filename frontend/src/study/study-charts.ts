@@ -65,6 +65,9 @@ export class StudyCharts extends LitElement {
     const r = this.report;
     if (!r) return html`<p class="empty" data-testid="study-charts-message">${this.message}</p>`;
     const hasCases = r.timePerCase.cases.length > 0, hasWeeks = r.throughput.length > 0;
+    if (!hasCases && !hasWeeks) {
+      return html`<p class="empty" data-testid="study-empty">Nothing to chart yet: no assignment of this project has been handed in.</p>`;
+    }
     return html`
       <h3>Time per case by mode</h3>
       ${hasCases ? html`<div class="chart"><canvas data-testid="chart-time-by-mode"></canvas></div>`
