@@ -7,12 +7,12 @@
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
-import { BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Title, Tooltip } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { BoxAndWiskers, BoxPlotController } from '@sgratzl/chartjs-chart-boxplot';
 import { getJson } from '../workspace/api.js';
 import { StudyReportJson, throughputSeries, timeByModeSeries } from './chart-data.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip, BoxPlotController, BoxAndWiskers);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, BoxPlotController, BoxAndWiskers);
 
 const MODE_COLOURS: Record<string, string> = { AI_ASSISTED: '#3a8ee6', MANUAL: '#e6a23a' };
 const OTHER_COLOUR = '#8a8a8a';
@@ -53,6 +53,7 @@ export class StudyCharts extends LitElement {
       this.report = await getJson<StudyReportJson>(`/api/projects/${this.projectId}/study`);
       this.message = '';
     } catch (e) {
+      this.destroyCharts();
       this.report = null;
       this.message = `The study is not available: ${(e as Error).message}`;
       return;

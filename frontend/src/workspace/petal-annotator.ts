@@ -258,6 +258,7 @@ export class PetalAnnotator extends LitElement {
     const target = e.composedPath()[0] as HTMLElement;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA' || target.tagName === 'VAADIN-TEXT-FIELD')) return;
     const key = e.key.toLowerCase();
+    if (this.mode === 'review' && !(e.key === '?' || key === 'h' || e.key === 'Escape')) return;  // no tools to switch, nothing to edit
     if ((e.ctrlKey || e.metaKey) && key === 'z') { e.preventDefault(); this.edit({ type: e.shiftKey ? 'redo' : 'undo' }, false); }
     else if ((e.ctrlKey || e.metaKey) && key === 'y') { e.preventDefault(); this.edit({ type: 'redo' }, false); }
     else if ((e.ctrlKey || e.metaKey) && key === 's') { e.preventDefault(); this.accept(); }

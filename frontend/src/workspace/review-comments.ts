@@ -37,7 +37,7 @@ export class ReviewComments extends LitElement {
     return html`<section data-testid="review-comments"><h3>Review comments</h3>
       ${this.reviews.map(r => html`<div class="review" data-testid="review">
         <span class="decision ${r.decision}">${DECISION_TEXT[r.decision] ?? r.decision}</span>
-        <span class="when">${new Date(r.createdAt).toLocaleString()}</span>
+        <span class="when">${new Date(r.createdAt).toLocaleString()}${r.revisionId ? ` · revision ${r.revisionId}` : ''}</span>
         ${r.summary ? html`<div class="summary" data-testid="review-summary-text">${r.summary}</div>` : ''}
         <ol>${r.comments.map(() => {
           const pin = pins[n++];
