@@ -54,6 +54,7 @@ export class PetalAnnotator extends LitElement {
   @state() private busy = false;
   @state() private show3d = false;
   @state() private reviews: ReviewInfo[] = [];
+  @state() private reviewsError = '';
   /** The comments of earlier reviews and the reviewer's pending ones, as the viewer draws them. */
   @state() private pins: Pin[] = [];
   /** The overlay shows a compare map of two revisions (compare colours), not a label map. */
@@ -152,13 +153,17 @@ export class PetalAnnotator extends LitElement {
     this.viewer?.refreshOverlay(true);
   }
 
-  /** Reviews are shown in both modes; without them the workspace still works, so a failure only says so. */
+  /**
+   * Reviews are shown in both modes. Without them the workspace still works, so a failure is said in the
+   * comments' place, not in the status line the annotator's work reports to.
+   */
   private async loadReviews(): Promise<void> {
     try {
       this.reviews = await getJson<ReviewInfo[]>(`/api/assignments/${this.assignmentId}/reviews`);
       this.pins = pinsOfReviews(this.reviews);
+      this.reviewsError = '';
     } catch (e) {
-      this.status = `Review comments unavailable: ${(e as Error).message}`;
+      this.reviewsError = `Review comments unavailable: ${(e as Error).message}`;
     }
   }
 
@@ -286,7 +291,7 @@ export class PetalAnnotator extends LitElement {
               @change=${(e: Event) => this.toggle(this.locked, l.value, (e.target as HTMLInputElement).checked, 'locked')}>
           </li>`)}
         </ul></section>
-        <petal-review-comments .reviews=${this.reviews} @petal-pin-select=${(e: CustomEvent) => this.viewer?.setCursor(e.detail.voxel)}></petal-review-comments>
+        <petal-review-comments .reviews=${this.reviews} .error=${this.reviewsError} @petal-pin-select=${(e: CustomEvent) => this.viewer?.setCursor(e.detail.voxel)}></petal-review-comments>
         ${this.mode === 'review' ? '' : html`<section class="tools"><h3>Tools</h3>
           <button class=${this.tool === 'click' ? 'on' : ''} @click=${() => { this.tool = 'click'; }}>Click (C)</button>
           <button class=${this.tool === 'brush' ? 'on' : ''} @click=${() => { this.tool = 'brush'; }}>Brush (B)</button>

@@ -2,7 +2,7 @@
  * <petal-review-comments>: the reviews of an assignment as the annotator and the reviewer read them, each
  * decision with its summary and its comments pinned to voxels. A click on a comment reports
  * `petal-pin-select` {voxel}; the workspace moves the viewer there. Nothing is shown while there are no
- * reviews. The numbers are those of the markers in the viewer (pinsOfReviews).
+ * reviews (or a line, if they could not be loaded). The numbers are those of the markers in the viewer (pinsOfReviews).
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -13,6 +13,8 @@ import { DECISION_TEXT, pinsOfReviews, voxelText } from './review-model.js';
 @customElement('petal-review-comments')
 export class ReviewComments extends LitElement {
   @property({ attribute: false }) reviews: ReviewInfo[] = [];
+  /** Why the reviews could not be loaded; shown instead of the list. */
+  @property() error = '';
 
   static override styles = css`
     :host { display: block; }
@@ -31,6 +33,7 @@ export class ReviewComments extends LitElement {
   `;
 
   override render() {
+    if (this.error) return html`<p class="when" data-testid="review-comments-error">${this.error}</p>`;
     if (this.reviews.length === 0) return html``;
     const pins = pinsOfReviews(this.reviews);
     let n = 0;
