@@ -3,13 +3,16 @@
  * axis, with a linked crosshair, scroll (wheel, arrow keys), zoom (Ctrl+wheel), pan (middle drag), SUV
  * windows with colour maps and a colour bar, the label overlay, and the SUV and label under the cursor.
  * Prompts and strokes are not sent from here: the viewer reports them as events (petal-prompt,
- * petal-stroke) and the workspace decides what to do with them.
+ * petal-stroke) and the workspace decides what to do with them. Review pins (`pins`) are drawn as numbered
+ * markers near their slices; with `pinning` set, a left click on a plane also reports `petal-pin` (read only
+ * or not), which is how a reviewer pins a comment.
  */
 import { LitElement, html, css, PropertyValues } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import { SliceSource } from './slice-source.js';
 import { PlanePane, OverlayStyle } from './plane-pane.js';
 import { PLANES, PlaneName, planeGeometry, framePath } from './planes.js';
+import { Pin, pinsInPane } from './pins.js';
 import { ColourMap, SuvWindow, WINDOW_PRESETS, levelTable, colourAt } from './colour-maps.js';
 import { unitLabel, valueAt, SliceFrame } from '../protocol/slice-frame.js';
 import type { LabelVolume } from '../model/label-volume.js';
@@ -38,6 +41,10 @@ export class PetViewer extends LitElement {
   @property() tool: Tool = 'click';
   @property({ type: Number }) brushRadiusMm = 5;
   @property({ type: Boolean }) readOnly = false;
+  /** Review comments pinned to voxels, drawn on the panes within ±2 slices (pins.ts). */
+  @property({ attribute: false }) pins: Pin[] = [];
+  /** A left click on a plane reports `petal-pin` {voxel}: the reviewer pins a comment there. */
+  @property({ type: Boolean }) pinning = false;
 
   @state() private window: SuvWindow = WINDOW_PRESETS[1].window;
   @state() private colourMap: ColourMap = 'gray-inverted';
@@ -152,6 +159,9 @@ export class PetViewer extends LitElement {
     if (changed.has('layout')) requestAnimationFrame(() => this.resizeCanvases());
     if (changed.has('window') || changed.has('colourMap')) this.retable();
     if (changed.has('mipAngle')) this.load('mip');
+    if (changed.has('pins')) {
+      for (const pane of this.panes.values()) { this.placePins(pane); pane.draw(this.cursor, true); }
+    }
     if (changed.has('overlayMode') || changed.has('opacity') || changed.has('labelColours') || changed.has('labels')) {
       this.refreshOverlay(true);
     }
@@ -232,9 +242,14 @@ export class PetViewer extends LitElement {
   private show(pane: PlanePane, frame: SliceFrame, index: number): void {
     this.unit = unitLabel(frame.unit);
     pane.setFrame(frame, this.tableFor(frame), index);
+    this.placePins(pane);
     if (this.labels) pane.setOverlay(this.labels, this.cursor, this.overlayStyle(), this.mipAngle === 0 || pane.plane !== 'mip');
     pane.draw(this.cursor, true);
     this.dispatchEvent(new CustomEvent('petal-frame-drawn', { detail: { plane: pane.plane, index }, bubbles: true, composed: true }));
+  }
+
+  private placePins(pane: PlanePane): void {
+    pane.pins = pane.frame ? pinsInPane(this.pins, pane.plane, pane.geometry, pane.drawnSlice, this.mipAngle) : [];
   }
 
   private tableFor(frame: SliceFrame): Uint32Array {
@@ -313,6 +328,9 @@ export class PetViewer extends LitElement {
       return;
     }
     this.setCursor(voxel);
+    if (plane !== 'mip' && this.pinning && e.button === 0) {
+      this.dispatchEvent(new CustomEvent('petal-pin', { detail: { voxel }, bubbles: true, composed: true }));
+    }
     if (plane !== 'mip' && !this.readOnly && (e.button === 0 || e.button === 2)) {
       const include = e.button === 0 && !e.shiftKey;
       this.dispatchEvent(new CustomEvent('petal-prompt', { detail: { voxel, include }, bubbles: true, composed: true }));
@@ -404,7 +422,9 @@ export class PetViewer extends LitElement {
     const where = voxel ? (pane.plane === 'mip' ? `i ${voxel[0]}, k ${voxel[2]} (MIP)` : `i ${voxel[0]}, j ${voxel[1]}, k ${voxel[2]}`) : '';
     const label = voxel && pane.plane !== 'mip' && this.labels ? this.labels.labelAt(...voxel) : 0;
     const labelText = label ? ` · ${this.labelNames.get(label) ?? `label ${label}`}` : '';
-    this.readout = `${where} · ${value.toFixed(2)} ${unitLabel(pane.frame.unit)}${labelText}`;
+    const pin = voxel ? pane.pins.find(p => Math.abs(p.u - px[0]) <= 1 && Math.abs(p.v - px[1]) <= 1) : undefined;
+    const pinText = pin ? ` · comment ${pin.pin.index}: ${pin.pin.text}` : '';
+    this.readout = `${where} · ${value.toFixed(2)} ${unitLabel(pane.frame.unit)}${labelText}${pinText}`;
   }
 
   private drawColourBar(): void {

@@ -7,6 +7,7 @@ import type { SliceFrame } from '../protocol/slice-frame.js';
 import type { LabelVolume } from '../model/label-volume.js';
 import type { Voxel } from '../protocol/annotation-socket.js';
 import { PlaneGeometry, PlaneName } from './planes.js';
+import { drawPins, PlacedPin } from './pins.js';
 
 export interface OverlayStyle {
   mode: 'fill' | 'outline';
@@ -22,6 +23,8 @@ export class PlanePane {
   frame: SliceFrame | null = null;
   /** The slice index drawn last (for tests and the benchmark harness). */
   drawnSlice = -1;
+  /** Review pins near the drawn slice, chosen by the viewer (pinsInPane) whenever the slice or the pins change. */
+  pins: PlacedPin[] = [];
   private readonly image = document.createElement('canvas');
   private readonly overlay = document.createElement('canvas');
 
@@ -116,9 +119,7 @@ export class PlanePane {
       ctx.drawImage(this.overlay, p.x, p.y, p.w, p.h);
     }
     if (crosshair && f.width === this.geometry.width) {
-      const [u, v] = this.geometry.pixelOf(cursor);
-      const row = this.geometry.flipRows ? f.height - 1 - v : v;
-      const x = p.x + (u + 0.5) / f.width * p.w, y = p.y + (row + 0.5) / f.height * p.h;
+      const [x, y] = this.centreOf(...this.geometry.pixelOf(cursor));
       ctx.strokeStyle = 'rgba(80, 200, 255, 0.7)';
       ctx.lineWidth = 1;
       ctx.setLineDash([4, 4]);
@@ -128,6 +129,16 @@ export class PlanePane {
       ctx.stroke();
       ctx.setLineDash([]);
     }
+    if (f.width === this.geometry.width) {
+      drawPins(ctx, this.pins, (u, v) => this.centreOf(u, v), devicePixelRatio);
+    }
+  }
+
+  /** The canvas point of a frame pixel's centre (v before the row flip). */
+  centreOf(u: number, v: number): [number, number] {
+    const f = this.frame!, p = this.placement();
+    const row = this.geometry.flipRows ? f.height - 1 - v : v;
+    return [p.x + (u + 0.5) / f.width * p.w, p.y + (row + 0.5) / f.height * p.h];
   }
 
   private labelPlane(labels: LabelVolume, cursor: Voxel): Uint8Array {

@@ -8,6 +8,13 @@ export interface CaseInfo {
 export interface LabelInfo { value: number; name: string; colour: string; kind: 'ORGAN' | 'LESION'; defaultEngine: string | null }
 export interface ProjectInfo { id: number; name: string; labels: LabelInfo[] }
 export interface RevisionInfo { id: number; source: string; createdAt: string; labelledVoxels: number }
+/** A comment a reviewer pinned to a voxel (i, j, k in the case's dims order, like the viewer's Voxel). */
+export interface PinnedComment { i: number; j: number; k: number; text: string }
+export type ReviewDecision = 'APPROVED' | 'CHANGES_REQUESTED';
+export interface ReviewInfo {
+  id: number; assignmentId: number; revisionId: number | null; reviewerId: number; decision: ReviewDecision;
+  summary: string; createdAt: string; comments: PinnedComment[];
+}
 export interface SuvStats { voxelCount: number; mtvMl: number; suvMax: number; suvMean: number; suvPeak: number; tlg: number }
 export interface LabelStats {
   value: number; name: string; kind: string; total: SuvStats;
@@ -20,10 +27,13 @@ export async function getJson<T>(url: string): Promise<T> {
   return res.json() as Promise<T>;
 }
 
-export async function postJson<T>(url: string): Promise<T> {
+/** POSTs with no body, or with body as JSON; the server's refusal (problem detail) becomes the error's message. */
+export async function postJson<T>(url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(url, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+    method: 'POST', credentials: 'same-origin', headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(await problem(res));
   return res.json() as Promise<T>;

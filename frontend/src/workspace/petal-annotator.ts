@@ -3,24 +3,39 @@
  * tools (include/exclude clicks, brush, eraser), undo/redo/reset, accept and submit, over the
  * /ws/annotate socket. A reload resumes the sitting the server kept (protocol `resume`), so work in
  * progress survives it; accepted revisions are on the server.
+ * With mode="review" it is the reviewer's read-only view instead: no socket, no tools; the revision history
+ * with compare, and the review panel (pins, summary, approve / request changes). Review comments are
+ * listed and pinned on the image in both modes. See docs/review.md.
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state, query } from 'lit/decorators.js';
 import { AnnotationSocket, ObjectSummary, ProtocolError, Reply, Result, Voxel } from '../protocol/annotation-socket.js';
 import { LabelVolume } from '../model/label-volume.js';
-import { PetViewer, Tool, ViewerCase } from '../viewer/pet-viewer.js';
-import { packRgba, parseHexColour } from '../viewer/colour-maps.js';
-import { AssignmentInfo, CaseInfo, getJson, getLabels, LabelInfo, postJson, ProjectInfo } from './api.js';
+import { PetViewer, Tool } from '../viewer/pet-viewer.js';
+import { parseHexColour } from '../viewer/colour-maps.js';
+import { AssignmentInfo, CaseInfo, getJson, getLabels, LabelInfo, postJson, ProjectInfo, ReviewInfo } from './api.js';
 import { SHORTCUTS } from './shortcuts.js';
+import type { Pin } from '../viewer/pins.js';
+import { DIFF_CLASSES } from '../model/revision-diff.js';
+import { LegendEntry, ViewerInputMemo } from './viewer-inputs.js';
+import { pinsOfReviews } from './review-model.js';
+import type { ReviewPanel } from './review-panel.js';
+import './review-panel.js';
+import './review-comments.js';
+import './revision-history.js';
 import './lesion-stats.js';
 import '../view3d/volume-3d.js';
 import type { Volume3d } from '../view3d/volume-3d.js';
 
 interface ActiveObject { objectId: number; labelValue: number }
 
+const COMPARE_LEGEND: LegendEntry[] = DIFF_CLASSES.map(c => ({ value: c.code, colour: c.colour, name: c.name }));
+
 @customElement('petal-annotator')
 export class PetalAnnotator extends LitElement {
   @property({ type: Number, attribute: 'assignment-id' }) assignmentId = 0;
+  /** 'annotate' (the annotator's workspace) or 'review' (read only, with the review panel). */
+  @property() mode: 'annotate' | 'review' = 'annotate';
 
   @state() private assignment: AssignmentInfo | null = null;
   @state() private petCase: CaseInfo | null = null;
@@ -38,9 +53,16 @@ export class PetalAnnotator extends LitElement {
   @state() private showHelp = false;
   @state() private busy = false;
   @state() private show3d = false;
+  @state() private reviews: ReviewInfo[] = [];
+  @state() private reviewsError = '';
+  /** The comments of earlier reviews and the reviewer's pending ones, as the viewer draws them. */
+  @state() private pins: Pin[] = [];
+  /** The overlay shows a compare map of two revisions (compare colours), not a label map. */
+  @state() private comparing = false;
 
   @query('petal-pet-viewer') private viewer!: PetViewer;
   @query('petal-volume-3d') private view3d!: Volume3d | null;
+  @query('petal-review-panel') private reviewPanel!: ReviewPanel | null;
 
   private volume: LabelVolume | null = null;
   private socket: AnnotationSocket | null = null;
@@ -54,6 +76,7 @@ export class PetalAnnotator extends LitElement {
     .right { width: 360px; border-left: 1px solid #333; display: flex; flex-direction: column; min-height: 0; }
     .right petal-volume-3d { height: 320px; flex: none; }
     .right .stats { overflow: auto; padding: 8px; }
+    .right .review { overflow: auto; padding: 8px; display: flex; flex-direction: column; gap: 12px; max-height: 60%; flex: none; }
     h3 { margin: 0 0 4px; font-size: 12px; text-transform: uppercase; color: #9ab; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { display: flex; align-items: center; gap: 6px; padding: 3px 4px; border-radius: 3px; cursor: pointer; }
@@ -88,6 +111,11 @@ export class PetalAnnotator extends LitElement {
     this.selected = p.labels[0]?.value ?? 0;
     this.volume = new LabelVolume(c.dims);
     this.petCase = c;
+    this.loadReviews();
+    if (this.mode === 'review') {
+      this.status = 'Review: read only. Click the image to pin a comment.';
+      return;  // <petal-revision-history> lays the newest revision over the image
+    }
     if (a.state === 'SUBMITTED' || a.state === 'APPROVED') {
       await this.loadNewestRevision();
       this.status = `This assignment is ${a.state.toLowerCase()}: read only.`;
@@ -123,6 +151,20 @@ export class PetalAnnotator extends LitElement {
     }
     socket.startHeartbeat(Number(resumed.heartbeatMs) || 15000);
     this.viewer?.refreshOverlay(true);
+  }
+
+  /**
+   * Reviews are shown in both modes. Without them the workspace still works, so a failure is said in the
+   * comments' place, not in the status line the annotator's work reports to.
+   */
+  private async loadReviews(): Promise<void> {
+    try {
+      this.reviews = await getJson<ReviewInfo[]>(`/api/assignments/${this.assignmentId}/reviews`);
+      this.pins = pinsOfReviews(this.reviews);
+      this.reviewsError = '';
+    } catch (e) {
+      this.reviewsError = `Review comments unavailable: ${(e as Error).message}`;
+    }
   }
 
   private voxelCount(): number {
@@ -219,8 +261,9 @@ export class PetalAnnotator extends LitElement {
 
   private readonly onKey = (e: KeyboardEvent): void => {
     const target = e.composedPath()[0] as HTMLElement;
-    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'VAADIN-TEXT-FIELD')) return;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA' || target.tagName === 'VAADIN-TEXT-FIELD')) return;
     const key = e.key.toLowerCase();
+    if (this.mode === 'review' && !(e.key === '?' || key === 'h' || e.key === 'Escape')) return;  // no tools to switch, nothing to edit
     if ((e.ctrlKey || e.metaKey) && key === 'z') { e.preventDefault(); this.edit({ type: e.shiftKey ? 'redo' : 'undo' }, false); }
     else if ((e.ctrlKey || e.metaKey) && key === 'y') { e.preventDefault(); this.edit({ type: 'redo' }, false); }
     else if ((e.ctrlKey || e.metaKey) && key === 's') { e.preventDefault(); this.accept(); }
@@ -248,7 +291,8 @@ export class PetalAnnotator extends LitElement {
               @change=${(e: Event) => this.toggle(this.locked, l.value, (e.target as HTMLInputElement).checked, 'locked')}>
           </li>`)}
         </ul></section>
-        <section class="tools"><h3>Tools</h3>
+        <petal-review-comments .reviews=${this.reviews} .error=${this.reviewsError} @petal-pin-select=${(e: CustomEvent) => this.viewer?.setCursor(e.detail.voxel)}></petal-review-comments>
+        ${this.mode === 'review' ? '' : html`<section class="tools"><h3>Tools</h3>
           <button class=${this.tool === 'click' ? 'on' : ''} @click=${() => { this.tool = 'click'; }}>Click (C)</button>
           <button class=${this.tool === 'brush' ? 'on' : ''} @click=${() => { this.tool = 'brush'; }}>Brush (B)</button>
           <button class=${this.tool === 'erase' ? 'on' : ''} @click=${() => { this.tool = 'erase'; }}>Eraser (E)</button>
@@ -265,25 +309,52 @@ export class PetalAnnotator extends LitElement {
           <button @click=${() => { this.newObjectRequested = true; }}>New object (N)</button>
           <button data-testid="accept" @click=${() => this.accept()}>Accept</button>
           <button data-testid="submit" @click=${() => this.submit()}>Submit for review</button>
-        </section>
+        </section>`}
         <section><div class="status" data-testid="status">${this.status}</div>
           <div data-testid="latency">${this.latency}</div>
           <div>${this.unsaved ? 'Unaccepted changes (kept on the server while you reload)' : ''}</div></section>
         <button @click=${() => { this.showHelp = true; }}>Shortcuts (?)</button>
       </aside>
       <petal-pet-viewer .petCase=${viewerCase} .labels=${this.volume} .labelColours=${colours} .labelNames=${names}
-        .tool=${this.tool} .brushRadiusMm=${this.brushMm} ?readOnly=${!this.editable}
+        .tool=${this.tool} .brushRadiusMm=${this.brushMm} ?readOnly=${!this.editable} .pins=${this.pins} ?pinning=${this.mode === 'review'}
+        @petal-pin=${(e: CustomEvent) => this.reviewPanel?.addPin(e.detail.voxel)}
         @petal-prompt=${(e: CustomEvent) => this.edit({ type: 'click', voxel: e.detail.voxel as Voxel, include: e.detail.include }, true)}
         @petal-stroke=${(e: CustomEvent) => this.edit({ type: 'brush', erase: e.detail.erase, radiusMm: e.detail.radiusMm, points: e.detail.points }, true)}>
       </petal-pet-viewer>
       <div class="right ${this.show3d ? '' : 'closed'}">
         <button data-testid="toggle-3d" @click=${() => this.toggle3d()}>${this.show3d ? 'Hide 3D' : '3D view'}</button>
         ${this.show3d && this.petCase ? html`<petal-volume-3d .caseId=${this.petCase.id} .caseVersion=${this.petCase.version}></petal-volume-3d>` : ''}
+        ${this.mode === 'review' && this.petCase ? this.renderReview() : ''}
         <div class="stats"><h3>Statistics</h3><petal-lesion-stats .revisionId=${this.revisionId}></petal-lesion-stats></div>
       </div>
       ${this.showHelp ? html`<div class="help" data-testid="help"><h3>Shortcuts</h3><table>
         ${SHORTCUTS.map(([k, what]) => html`<tr><td><kbd>${k}</kbd></td><td>${what}</td></tr>`)}</table>
         <button @click=${() => { this.showHelp = false; }}>Close (Esc)</button></div>` : ''}`;
+  }
+
+  private renderReview() {
+    const earlier = pinsOfReviews(this.reviews);
+    return html`<div class="review">
+      <petal-revision-history .assignmentId=${this.assignmentId} .voxels=${this.voxelCount()}
+        @petal-revision-shown=${(e: CustomEvent) => this.overlay(e.detail.labels, false, e.detail.revisionId)}
+        @petal-revisions-compared=${(e: CustomEvent) => this.overlay(e.detail.classes, true, this.revisionId)}></petal-revision-history>
+      <petal-review-panel .assignmentId=${this.assignmentId} .assignment=${this.assignment} .firstIndex=${earlier.length + 1}
+        @petal-pending-pins=${(e: CustomEvent) => { this.pins = [...earlier, ...e.detail.pins]; }}
+        @petal-reviewed=${() => this.afterReview()}></petal-review-panel></div>`;
+  }
+
+  /** Lays a revision's label map, or a compare map, over the image (review mode). */
+  private overlay(labels: Uint8Array, comparing: boolean, revisionId: number): void {
+    this.volume!.setBase(labels);
+    this.comparing = comparing;
+    this.revisionId = revisionId;
+    this.viewer?.refreshOverlay(true);
+    this.update3d();
+  }
+
+  private async afterReview(): Promise<void> {
+    this.assignment = await getJson<AssignmentInfo>(`/api/assignments/${this.assignmentId}`).catch(() => this.assignment);
+    await this.loadReviews();
   }
 
   /**
@@ -301,32 +372,19 @@ export class PetalAnnotator extends LitElement {
   private update3d(): void {
     if (!this.view3d || !this.volume || !this.petCase) return;
     const colours = new Map<number, [number, number, number]>();
-    for (const l of this.labels) if (!this.hiddenLabels.has(l.value)) colours.set(l.value, parseHexColour(l.colour));
+    for (const l of this.comparing ? COMPARE_LEGEND : this.labels.filter(l => !this.hiddenLabels.has(l.value))) {
+      colours.set(l.value, parseHexColour(l.colour));
+    }
     this.view3d.updateLabels(this.volume.labels, this.petCase.dims, colours)
       .catch(e => { this.status = `3D view: ${(e as Error).message}`; });
   }
 
-  private viewerMemo: { key: string; viewerCase: ViewerCase | null; colours: Uint32Array; names: Map<number, string> } | null = null;
+  private readonly viewerMemo = new ViewerInputMemo();
 
-  /**
-   * The viewer's inputs, the same objects until the case, labels or visibility change: a new object would
-   * make the viewer start the case again (and lose the crosshair) on every re-render of the workspace.
-   */
   private viewerInputs() {
-    const key = `${this.petCase?.id}|${this.petCase?.version}|${this.labels.map(l => l.value + l.colour).join()}|${[...this.hiddenLabels].join()}`;
-    if (this.viewerMemo?.key !== key) {
-      const colours = new Uint32Array(256);
-      for (const l of this.labels) if (!this.hiddenLabels.has(l.value)) colours[l.value] = packRgba(...parseHexColour(l.colour));
-      const c = this.petCase;
-      const sameCase = this.viewerMemo?.viewerCase && c && this.viewerMemo.viewerCase.id === c.id && this.viewerMemo.viewerCase.version === c.version;
-      this.viewerMemo = {
-        key,
-        viewerCase: sameCase ? this.viewerMemo!.viewerCase : c ? { id: c.id, version: c.version, dims: c.dims, spacingMm: c.spacingMm } : null,
-        colours,
-        names: new Map(this.labels.map(l => [l.value, l.name] as [number, string])),
-      };
-    }
-    return this.viewerMemo;
+    const labels = this.labels.map(l => ({ value: l.value, colour: l.colour, name: l.name }));
+    if (this.comparing) return this.viewerMemo.get(this.petCase, COMPARE_LEGEND, COMPARE_LEGEND);
+    return this.viewerMemo.get(this.petCase, labels.filter(l => !this.hiddenLabels.has(l.value)), labels);
   }
 
   private toggle(set: Set<number>, value: number, on: boolean, which: 'hiddenLabels' | 'locked'): void {
