@@ -111,6 +111,7 @@ export class PetalAnnotator extends LitElement {
     this.selected = p.labels[0]?.value ?? 0;
     this.volume = new LabelVolume(c.dims);
     this.petCase = c;
+    if (this.manualArm) this.tool = 'brush';
     this.loadReviews();
     if (this.mode === 'review') {
       this.status = 'Review: read only. Click the image to pin a comment.';
@@ -147,7 +148,9 @@ export class PetalAnnotator extends LitElement {
       this.unsaved = Boolean(resumed.unsaved);
       this.status = `Resumed your work: ${objects.length} object(s).`;
     } else {
-      this.status = 'Ready: left click includes, right or Shift+click excludes. Press ? for shortcuts.';
+      this.status = this.manualArm
+        ? 'Ready: manual arm of a time study, so the brush and eraser only (B, E). Press ? for shortcuts.'
+        : 'Ready: left click includes, right or Shift+click excludes. Press ? for shortcuts.';
     }
     socket.startHeartbeat(Number(resumed.heartbeatMs) || 15000);
     this.viewer?.refreshOverlay(true);
@@ -184,6 +187,11 @@ export class PetalAnnotator extends LitElement {
       this.revisionId = newest;
       this.viewer?.refreshOverlay(true);
     }
+  }
+
+  /** A time study's manual arm: the brush and eraser only (the server refuses AI clicks as well). */
+  private get manualArm(): boolean {
+    return this.assignment?.mode === 'MANUAL';
   }
 
   private get editable(): boolean {
@@ -268,7 +276,7 @@ export class PetalAnnotator extends LitElement {
     else if ((e.ctrlKey || e.metaKey) && key === 'y') { e.preventDefault(); this.edit({ type: 'redo' }, false); }
     else if ((e.ctrlKey || e.metaKey) && key === 's') { e.preventDefault(); this.accept(); }
     else if (e.ctrlKey || e.metaKey || e.altKey) return;
-    else if (key === 'c') this.tool = 'click';
+    else if (key === 'c' && !this.manualArm) this.tool = 'click';
     else if (key === 'b') this.tool = 'brush';
     else if (key === 'e') this.tool = 'erase';
     else if (key === '[') this.brushMm = Math.max(0.5, this.brushMm - 1);
@@ -293,7 +301,9 @@ export class PetalAnnotator extends LitElement {
         </ul></section>
         <petal-review-comments .reviews=${this.reviews} .error=${this.reviewsError} @petal-pin-select=${(e: CustomEvent) => this.viewer?.setCursor(e.detail.voxel)}></petal-review-comments>
         ${this.mode === 'review' ? '' : html`<section class="tools"><h3>Tools</h3>
-          <button class=${this.tool === 'click' ? 'on' : ''} @click=${() => { this.tool = 'click'; }}>Click (C)</button>
+          <button class=${this.tool === 'click' ? 'on' : ''} ?disabled=${this.manualArm} data-testid="tool-click"
+            title=${this.manualArm ? 'Manual arm of a time study: AI clicks are off' : 'AI click: include left, exclude right'}
+            @click=${() => { this.tool = 'click'; }}>Click (C)</button>
           <button class=${this.tool === 'brush' ? 'on' : ''} @click=${() => { this.tool = 'brush'; }}>Brush (B)</button>
           <button class=${this.tool === 'erase' ? 'on' : ''} @click=${() => { this.tool = 'erase'; }}>Eraser (E)</button>
           <label>Size <input type="range" min="0.5" max="50" step="0.5" .value=${String(this.brushMm)}

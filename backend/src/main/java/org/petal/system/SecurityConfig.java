@@ -30,10 +30,13 @@ class SecurityConfig {
         (HttpServletRequest r) -> r.getHeader("Authorization") != null;
 
     /**
-     * Vaadin's own requests (UIDL, heartbeat, upload) carry Vaadin's CSRF token in their payload or URL and
-     * are checked by Vaadin; Spring's cookie token is not sent by Vaadin's client.
+     * Vaadin's own requests carry Vaadin's CSRF protection and are checked by Vaadin: UIDL and heartbeat
+     * ({@code v-r}) a token in their payload, uploads and downloads ({@code /VAADIN/dynamic/resource/UI/KEY/...})
+     * a random per-element key in the path that Vaadin verifies against the session. Spring's cookie token is
+     * not sent by Vaadin's client.
      */
-    private static final RequestMatcher VAADIN_INTERNAL = (HttpServletRequest r) -> r.getParameter("v-r") != null;
+    private static final RequestMatcher VAADIN_INTERNAL = (HttpServletRequest r) -> r.getParameter("v-r") != null
+        || r.getRequestURI().startsWith("/VAADIN/dynamic/resource/");
 
     private static final RequestMatcher API = (HttpServletRequest r) -> r.getRequestURI().startsWith("/api/")
         || r.getRequestURI().startsWith("/ws/");
