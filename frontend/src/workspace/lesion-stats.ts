@@ -1,7 +1,8 @@
 /**
  * <petal-lesion-stats>: SUVmax, SUVmean, SUVpeak, MTV and TLG per lesion and per label of an accepted
  * revision, and the totals (lesions overlapping are counted once by the server). Computed by the server
- * after accept, never on the editing path.
+ * after accept, never on the editing path. The revision's lesion table (one row per lesion, then per label
+ * and all lesions, as in OHIF's TMTV report) and its label map download from here.
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -19,6 +20,8 @@ export class LesionStats extends LitElement {
     th, td { padding: 2px 4px; text-align: right; border-bottom: 1px solid #333; }
     th:first-child, td:first-child { text-align: left; }
     .total td { font-weight: 600; }
+    .downloads { margin-top: 6px; display: flex; gap: 12px; }
+    .downloads a { color: #8cf; }
   `;
 
   override updated(changed: Map<string, unknown>): void {
@@ -44,7 +47,11 @@ export class LesionStats extends LitElement {
         ${l.burden ? html`<tr class="total"><td>${l.name}: ${l.burden.lesionCount} lesions, Dmax ${l.burden.dmaxMm.toFixed(0)} mm</td>
           <td>${l.total.suvMax.toFixed(2)}</td><td>${l.total.suvMean.toFixed(2)}</td><td>${l.total.suvPeak.toFixed(2)}</td>
           <td>${l.burden.totalMtvMl.toFixed(1)}</td><td>${l.burden.totalTlg.toFixed(1)}</td></tr>` : ''}`)}
-    </table>`;
+    </table>
+    <div class="downloads">
+      <a data-testid="lesions-csv" href="/api/revisions/${this.revisionId}/lesions.csv" download>lesions.csv</a>
+      <a data-testid="labels-nifti" href="/api/revisions/${this.revisionId}/labels.nii.gz" download>labels.nii.gz</a>
+    </div>`;
   }
 }
 

@@ -56,6 +56,14 @@ interface AssignmentRepository extends JpaRepository<Assignment, Long> {
     boolean existsByCaseIdAndAnnotatorId(long caseId, long annotatorId);
 
     /** A join, not an IN list of case ids: H2 checks a long parameter list row by row. */
+    @Query("select distinct a.caseId from Assignment a join PetCase c on c.id = a.caseId where c.projectId = :projectId "
+        + "and a.state = org.petal.assignment.AssignmentState.APPROVED")
+    List<Long> approvedCaseIdsOfProject(long projectId);
+
+    /** (case id, case key) of every case assigned to the annotator: one query for a worklist. */
+    @Query("select distinct c.id, c.caseKey from Assignment a join PetCase c on c.id = a.caseId where a.annotatorId = :annotatorId")
+    List<Object[]> caseKeysOfAnnotator(long annotatorId);
+
     @Query("select a from Assignment a join PetCase c on c.id = a.caseId where c.projectId = :projectId order by a.id")
     List<Assignment> findByProject(long projectId);
 }

@@ -2,7 +2,9 @@ package org.petal.assignment;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.petal.audit.AuditLog;
 import org.petal.cases.CaseAccess;
 import org.petal.cases.CaseService;
@@ -127,6 +129,19 @@ public class AssignmentService implements CaseAccess.AssignedCases {
 
     public List<AssignmentView> mine(Actor actor) {
         return assignments.findByAnnotatorIdOrderByIdAsc(actor.id()).stream().map(AssignmentView::of).toList();
+    }
+
+    /** The project's cases with at least one approved read (their segmentation can be exported). */
+    public java.util.Set<Long> approvedCaseIds(Actor actor, long projectId) {
+        actor.require(Role.LEAD, Role.COORDINATOR);
+        return new java.util.HashSet<>(assignments.approvedCaseIdsOfProject(projectId));
+    }
+
+    /** The keys of the cases assigned to the actor, by case id (their worklist names them). */
+    public Map<Long, String> caseKeysOfMine(Actor actor) {
+        Map<Long, String> keys = new HashMap<>();
+        assignments.caseKeysOfAnnotator(actor.id()).forEach(row -> keys.put((Long) row[0], (String) row[1]));
+        return keys;
     }
 
     /** Reviewer's queue: submitted work of others, oldest first. */

@@ -9,11 +9,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.petal.assignment.AssignmentService;
 import org.petal.assignment.AssignmentState;
 import org.petal.assignment.AssignmentView;
-import org.petal.cases.CaseService;
 
 /** The signed-in user's assignments; N (or the button) opens the next one still to do. */
 @Route(value = "", layout = MainLayout.class)
@@ -23,10 +23,10 @@ class WorklistView extends VerticalLayout {
     /** One row: the assignment and the case's name. */
     record Row(AssignmentView assignment, String caseKey) {}
 
-    WorklistView(SignedIn signedIn, AssignmentService assignments, CaseService cases) {
+    WorklistView(SignedIn signedIn, AssignmentService assignments) {
         var actor = signedIn.actor();
-        List<Row> rows = assignments.mine(actor).stream()
-            .map(a -> new Row(a, cases.get(actor, a.caseId()).caseKey())).toList();
+        Map<Long, String> keys = assignments.caseKeysOfMine(actor);
+        List<Row> rows = assignments.mine(actor).stream().map(a -> new Row(a, keys.get(a.caseId()))).toList();
         Grid<Row> grid = new Grid<>();
         grid.addColumn(r -> r.assignment().id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Row::caseKey).setHeader("Case");
@@ -36,7 +36,11 @@ class WorklistView extends VerticalLayout {
         grid.addColumn(r -> r.assignment().updatedAt()).setHeader("Last activity");
         grid.addComponentColumn(r -> new Button("Open", e -> open(r.assignment()))).setHeader("");
         grid.setItems(rows);
-        grid.setAllRowsVisible(true);
+        if (rows.size() <= 15) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("70vh");  // rows (and their buttons) are then sent as they scroll into view
+        }
         grid.addItemDoubleClickListener(e -> open(e.getItem().assignment()));
 
         Optional<AssignmentView> next = rows.stream().map(Row::assignment).filter(WorklistView::toDo).findFirst();

@@ -24,7 +24,7 @@ import org.petal.ml.phantom.PhantomSpec;
  * manual); one annotator clicks, the other paints; the reviewer sends one back with a pinned comment, the
  * annotator sees it, fixes and resubmits, the reviewer compares the revisions and approves both; the
  * coordinator's study shows both reads with their modes and times and the CSV downloads. Forbidden pages
- * are refused. Screenshots of every screen go to {@code target/e2e/screenshots/} (numbered 10 and up).
+ * are refused; the lead downloads the approved segmentation. Screenshots of every screen go to {@code target/e2e/screenshots/} (numbered 10 and up).
  */
 class TeamWorkflowTest extends BrowserTest {
 
@@ -43,6 +43,9 @@ class TeamWorkflowTest extends BrowserTest {
 
         long projectId;
         try (TeamSession lead = TeamSession.open(chromium, app, "lead", "demo-lead")) {
+            lead.page().navigate(app.baseUrl + "/projects");
+            lead.page().locator("#create-project").waitFor();
+            lead.shot("09-lead-projects");
             projectId = lead.createProject(projectName);
             lead.shot("10-lead-project-created");
             lead.importFile(nifti);
@@ -149,6 +152,16 @@ class TeamWorkflowTest extends BrowserTest {
             assertThat(table.lines().filter(l -> l.contains("team-phantom")))
                 .as("one row per read, with its mode").hasSize(2)
                 .anyMatch(l -> l.contains("AI_ASSISTED")).anyMatch(l -> l.contains("MANUAL"));
+        }
+
+        try (TeamSession lead = TeamSession.open(chromium, app, "lead", "demo-lead")) {
+            lead.page().navigate(app.baseUrl + "/projects/" + projectId);
+            Download nifti = lead.page().waitForDownload(() -> lead.page().locator("#cases a")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("segmentation.nii.gz")).click());
+            byte[] gz = Files.readAllBytes(nifti.path());
+            assertThat(gz.length).as("a label map, gzipped NIfTI").isGreaterThan(352);
+            assertThat(new byte[] {gz[0], gz[1]}).as("gzip magic").containsExactly((byte) 0x1f, (byte) 0x8b);
+            lead.shot("15-lead-cases-with-the-approved-export");
         }
 
         try (TeamSession annotator = TeamSession.open(chromium, app, "annotator", "demo-annotator")) {

@@ -4,13 +4,16 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.petal.assignment.AssignmentService;
 import org.petal.cases.CaseService;
 import org.petal.cases.CaseView;
 import org.petal.system.Problems;
@@ -26,12 +29,15 @@ class CasesPanel extends VerticalLayout {
     private final Actor actor;
     private final long projectId;
     private final CaseService cases;
+    private final AssignmentService assignments;
     private final Grid<CaseView> grid = new Grid<>();
+    private Set<Long> approved = Set.of();
 
-    CasesPanel(Actor actor, long projectId, CaseService cases) {
+    CasesPanel(Actor actor, long projectId, CaseService cases, AssignmentService assignments) {
         this.actor = actor;
         this.projectId = projectId;
         this.cases = cases;
+        this.assignments = assignments;
         setPadding(false);
         grid.addColumn(CaseView::caseKey).setHeader("Case").setSortable(true).setAutoWidth(true);
         grid.addColumn(c -> Arrays.stream(c.dims()).mapToObj(String::valueOf).collect(Collectors.joining("×")))
@@ -46,6 +52,7 @@ class CasesPanel extends VerticalLayout {
         grid.addColumn(c -> c.correction() == null ? "" : String.format(Locale.ROOT, "×%.3f: %s", c.suvScale(),
             c.correction().note())).setHeader("Correction").setFlexGrow(2);
         grid.addComponentColumn(this::correctButton).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::exportLink).setHeader("Approved segmentation").setAutoWidth(true);
         grid.setId("cases");
         grid.setHeight("60vh");
         add(grid);
@@ -53,7 +60,19 @@ class CasesPanel extends VerticalLayout {
     }
 
     void refresh() {
+        approved = assignments.approvedCaseIds(actor, projectId);
         grid.setItems(cases.list(actor, projectId));
+    }
+
+    /** The newest revision of an approved read as a NIfTI label map (GET /api/cases/{id}/segmentation.nii.gz). */
+    private com.vaadin.flow.component.Component exportLink(CaseView c) {
+        if (!approved.contains(c.id())) {
+            return new com.vaadin.flow.component.html.Span("not approved yet");
+        }
+        Anchor a = new Anchor("/api/cases/" + c.id() + "/segmentation.nii.gz", "segmentation.nii.gz");
+        a.getElement().setAttribute("download", c.caseKey() + "-segmentation.nii.gz");
+        a.setRouterIgnore(true);
+        return a;
     }
 
     private Button correctButton(CaseView c) {

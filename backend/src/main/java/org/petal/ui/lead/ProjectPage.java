@@ -5,6 +5,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import org.petal.assignment.AssignmentService;
 import org.petal.assignment.BulkAssignmentService;
 import org.petal.assignment.ProjectProgressService;
 import org.petal.cases.CaseService;
@@ -31,9 +32,11 @@ public class ProjectPage extends RoleView {
     private final BulkAssignmentService bulk;
     private final ProjectProgressService progress;
     private final UserService users;
+    private final AssignmentService assignments;
 
     ProjectPage(SignedIn signedIn, ProjectService projects, CaseService cases, ImportService imports,
-                BulkAssignmentService bulk, ProjectProgressService progress, UserService users) {
+                BulkAssignmentService bulk, ProjectProgressService progress, UserService users,
+                AssignmentService assignments) {
         super(signedIn, Role.LEAD);
         this.projects = projects;
         this.cases = cases;
@@ -41,6 +44,7 @@ public class ProjectPage extends RoleView {
         this.bulk = bulk;
         this.progress = progress;
         this.users = users;
+        this.assignments = assignments;
     }
 
     @Override
@@ -51,7 +55,7 @@ public class ProjectPage extends RoleView {
             return;
         }
         var project = projects.get(id.getAsLong());
-        CasesPanel casesPanel = new CasesPanel(actor, project.id(), cases);
+        CasesPanel casesPanel = new CasesPanel(actor, project.id(), cases, assignments);
         ProgressPanel progressPanel = new ProgressPanel(actor, project.id(), progress);
         TabSheet tabs = new TabSheet();
         tabs.add("Cases", casesPanel).setId("tab-cases");

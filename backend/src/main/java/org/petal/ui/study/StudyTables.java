@@ -89,10 +89,13 @@ final class StudyTables {
             .map(e -> number(which.apply(e).median())).orElse("—");
     }
 
-    /** Seconds as people read them: "42 s", "3.4 min", "1.2 h". */
+    /** Seconds as people read them: "0.4 s", "42 s", "3.4 min", "1.2 h". */
     static String duration(Double seconds) {
         if (seconds == null || seconds.isNaN()) {
             return "—";
+        }
+        if (seconds < 10) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
         }
         if (seconds < 120) {
             return String.format(Locale.ROOT, "%.0f s", seconds);
