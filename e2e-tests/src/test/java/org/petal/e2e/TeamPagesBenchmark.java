@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
  * <pre>mvn -B -o -q -pl ml,frontend,backend,e2e-tests verify -Dtest=TeamPagesBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
  * Each page is loaded in full (a new document: Vaadin's bootstrap, the view built on the server, the grid's
- * first rows) from navigation until what the user came for is on screen; one warm-up, then 7 runs.
+ * first rows) from navigation until what the user came for is on screen; three warm-ups (the app's JIT is
+ * cold after the restart), then 7 runs. The machine's load average is written beside the numbers.
  * Results go to {@code target/e2e/team-pages.md}.
  */
 class TeamPagesBenchmark {
 
-    private static final int WARMUPS = 1;
+    private static final int WARMUPS = 3;
     private static final int RUNS = 7;
 
     private final List<String> rows = new ArrayList<>();
@@ -36,6 +37,7 @@ class TeamPagesBenchmark {
         Chromium chromium = Chromium.launch();
         Path data = Path.of(System.getProperty("petal.e2e.dir", "target/e2e")).resolve("pages-" + System.currentTimeMillis());
         PetalApp.start(data, "demo project").stop();
+        String loadBefore = loadAverage();
         long t0 = System.nanoTime();
         LargeTeamSeed.Seeded seeded = LargeTeamSeed.into(data);
         double seedS = (System.nanoTime() - t0) / 1e9;
@@ -72,7 +74,12 @@ class TeamPagesBenchmark {
             app.stop();
             chromium.close();
         }
-        write(seeded, seedS);
+        write(seeded, seedS, loadBefore, loadAverage());
+    }
+
+    private static String loadAverage() throws Exception {
+        Path proc = Path.of("/proc/loadavg");
+        return Files.isReadable(proc) ? String.join(" ", Arrays.copyOf(Files.readString(proc).split(" "), 3)) : "unknown";
     }
 
     private void measure(Chromium chromium, String base, String user, String password, String what, String url,
@@ -123,12 +130,13 @@ class TeamPagesBenchmark {
             + " return s && s.textContent.startsWith(p); }", prefix);
     }
 
-    private void write(LargeTeamSeed.Seeded seeded, double seedS) throws Exception {
+    private void write(LargeTeamSeed.Seeded seeded, double seedS, String loadBefore, String loadAfter) throws Exception {
         Path out = Path.of(System.getProperty("petal.e2e.dir", "target/e2e")).resolve("team-pages.md");
         List<String> lines = new ArrayList<>(List.of(
             String.format(Locale.ROOT, "Seeded in %.1f s: %d cases more in the demo project, %d annotators, %d assignments, "
                 + "%d interaction events. %d warm-up, %d runs per page; ms from navigation to the page's content.",
                 seedS, LargeTeamSeed.CASES, LargeTeamSeed.ANNOTATORS, seeded.assignments(), seeded.events(), WARMUPS, RUNS),
+            "Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAfter + ".",
             "", "| page | as | median | p90 | max |", "|---|---|---|---|---|"));
         lines.addAll(rows);
         Files.write(out, lines);

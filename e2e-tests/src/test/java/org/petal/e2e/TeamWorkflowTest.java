@@ -156,9 +156,9 @@ class TeamWorkflowTest extends BrowserTest {
 
         try (TeamSession lead = TeamSession.open(chromium, app, "lead", "demo-lead")) {
             lead.page().navigate(app.baseUrl + "/projects/" + projectId);
-            Download nifti = lead.page().waitForDownload(() -> lead.page().locator("#cases a")
+            Download export = lead.page().waitForDownload(() -> lead.page().locator("#cases a")
                 .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("segmentation.nii.gz")).click());
-            byte[] gz = Files.readAllBytes(nifti.path());
+            byte[] gz = Files.readAllBytes(export.path());
             assertThat(gz.length).as("a label map, gzipped NIfTI").isGreaterThan(352);
             assertThat(new byte[] {gz[0], gz[1]}).as("gzip magic").containsExactly((byte) 0x1f, (byte) 0x8b);
             lead.shot("15-lead-cases-with-the-approved-export");
