@@ -91,6 +91,9 @@ class ProgressPanel extends VerticalLayout {
     }
 
     private static Component overdue(Progress p) {
+        if (p.overdue().oldest().isEmpty()) {
+            return new Span("Nothing is overdue.");
+        }
         Grid<OverdueAssignment> g = new Grid<>();
         g.addColumn(OverdueAssignment::caseKey).setHeader("Case");
         g.addColumn(OverdueAssignment::username).setHeader("Annotator");
