@@ -9,13 +9,16 @@ export interface CaseTime {
   mode: string; state: string; activeSeconds: number; wallSeconds: number;
 }
 
+/** What the box plots read of a case: the Vaadin view sends only these fields. */
+export type CaseTimes = Pick<CaseTime, 'mode' | 'activeSeconds' | 'wallSeconds'>;
+
 /** One ISO week (StudyReport.WeekThroughput). */
 export interface WeekThroughput { week: string; weekStart: string; submitted: number; resubmitted: number; approved: number }
 
 /** The parts of the report the charts read. */
 export interface StudyReportJson {
   projectId: number;
-  timePerCase: { cases: CaseTime[] };
+  timePerCase: { cases: CaseTimes[] };
   throughput: WeekThroughput[];
 }
 
@@ -35,7 +38,7 @@ export interface BoxSeries {
  * report's BoxStats, so the chart can show the spread the server summarised; modes without a case are left
  * out (an empty box says nothing).
  */
-export function timeByModeSeries(cases: readonly CaseTime[]): BoxSeries {
+export function timeByModeSeries(cases: readonly CaseTimes[]): BoxSeries {
   const modes = [...new Set(cases.map(c => c.mode))]
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return {

@@ -22,6 +22,12 @@ const COMMON = { animation: false, responsive: true, maintainAspectRatio: false 
 @customElement('petal-study-charts')
 export class StudyCharts extends LitElement {
   @property({ type: Number, attribute: 'project-id' }) projectId = 0;
+  /**
+   * The chart data as JSON, when the page has the report already (the coordinator's Vaadin view computed
+   * it for its tables): the report is then not computed a second time for the charts, and a project with
+   * many reader pairs does not send its whole agreement table to the browser. Empty: fetched by project id.
+   */
+  @property({ attribute: false }) studyJson = '';
 
   @state() private report: StudyReportJson | null = null;
   @state() private message = 'Loading the study…';
@@ -39,7 +45,8 @@ export class StudyCharts extends LitElement {
   `;
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('projectId') && this.projectId > 0) this.load();
+    if (changed.has('studyJson') && this.studyJson) this.show(JSON.parse(this.studyJson) as StudyReportJson);
+    else if (changed.has('projectId') && this.projectId > 0 && !this.studyJson) this.load();
   }
 
   override disconnectedCallback(): void {
@@ -49,15 +56,21 @@ export class StudyCharts extends LitElement {
 
   private async load(): Promise<void> {
     this.message = 'Loading the study…';
+    let report: StudyReportJson;
     try {
-      this.report = await getJson<StudyReportJson>(`/api/projects/${this.projectId}/study`);
-      this.message = '';
+      report = await getJson<StudyReportJson>(`/api/projects/${this.projectId}/study`);
     } catch (e) {
       this.destroyCharts();
       this.report = null;
       this.message = `The study is not available: ${(e as Error).message}`;
       return;
     }
+    await this.show(report);
+  }
+
+  private async show(report: StudyReportJson): Promise<void> {
+    this.report = report;
+    this.message = '';
     await this.updateComplete;  // the canvases exist once the report is rendered
     this.draw();
   }

@@ -67,7 +67,7 @@ public class StudyView extends RoleView {
         project.addValueChangeListener(e -> getUI().ifPresent(ui -> ui.navigate(StudyView.class,
             new RouteParameters("id", String.valueOf(e.getValue().id())))));
         StudyReport report = studies.report(actor, chosen.id());
-        add(headline(report.saved()), new StudyChartsElement(chosen.id()),
+        add(headline(report.saved()), new StudyChartsElement(report),
             new H4("Time per case by mode"), StudyTables.byMode(report),
             new H4("Per annotator"), StudyTables.perAnnotator(report),
             new H4("Per label kind"), StudyTables.perLabelKind(report),
