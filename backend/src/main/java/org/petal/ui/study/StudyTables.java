@@ -49,6 +49,13 @@ final class StudyTables {
         g.addColumn(c -> c.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')).setHeader("State");
         g.addColumn(c -> duration(c.activeSeconds())).setHeader("Active").setComparator(StudyReport.CaseTime::activeSeconds);
         g.addColumn(c -> duration(c.wallSeconds())).setHeader("Wall").setComparator(StudyReport.CaseTime::wallSeconds);
+        java.util.Map<Long, StudyReport.CaseEdits> edits = new java.util.HashMap<>();
+        r.edits().cases().forEach(e -> edits.put(e.assignmentId(), e));
+        g.addColumn(c -> edits.containsKey(c.assignmentId()) ? edits.get(c.assignmentId()).clicks() : 0).setHeader("Clicks");
+        g.addColumn(c -> edits.containsKey(c.assignmentId()) ? edits.get(c.assignmentId()).brushStrokes() : 0)
+            .setHeader("Strokes");
+        g.addColumn(c -> edits.containsKey(c.assignmentId()) ? edits.get(c.assignmentId()).edits() : 0)
+            .setHeader("Edits (with undo, redo)");
         return g;
     }
 
