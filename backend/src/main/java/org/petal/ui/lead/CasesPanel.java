@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -51,8 +51,17 @@ class CasesPanel extends VerticalLayout {
             .setHeader("Dose");
         grid.addColumn(c -> c.correction() == null ? "" : String.format(Locale.ROOT, "×%.3f: %s", c.suvScale(),
             c.correction().note())).setHeader("Correction").setFlexGrow(2);
-        grid.addComponentColumn(this::correctButton).setHeader("").setAutoWidth(true);
-        grid.addComponentColumn(this::exportLink).setHeader("Approved segmentation").setAutoWidth(true);
+        // Template renderers, not components per row: a project has thousands of cases.
+        grid.addColumn(LitRenderer.<CaseView>of("<vaadin-button theme=\"small tertiary\" ?disabled=${!item.suv} "
+                + "@click=${correct}>Correct SUV</vaadin-button>")
+            .withProperty("suv", c -> "SUV_BW".equals(c.unit()))
+            .withFunction("correct", c -> correctDialog(c).open())).setHeader("").setAutoWidth(true);
+        grid.addColumn(LitRenderer.<CaseView>of("${item.approved ? html`<a href=\"${item.href}\" download=\"${item.file}\" "
+                + "router-ignore>segmentation.nii.gz</a>` : 'not approved yet'}")
+            .withProperty("approved", c -> approved.contains(c.id()))
+            .withProperty("href", c -> "/api/cases/" + c.id() + "/segmentation.nii.gz")
+            .withProperty("file", c -> c.caseKey() + "-segmentation.nii.gz"))
+            .setHeader("Approved segmentation").setAutoWidth(true);
         grid.setId("cases");
         grid.setHeight("60vh");
         add(grid);
@@ -62,24 +71,6 @@ class CasesPanel extends VerticalLayout {
     void refresh() {
         approved = assignments.approvedCaseIds(actor, projectId);
         grid.setItems(cases.list(actor, projectId));
-    }
-
-    /** The newest revision of an approved read as a NIfTI label map (GET /api/cases/{id}/segmentation.nii.gz). */
-    private com.vaadin.flow.component.Component exportLink(CaseView c) {
-        if (!approved.contains(c.id())) {
-            return new com.vaadin.flow.component.html.Span("not approved yet");
-        }
-        Anchor a = new Anchor("/api/cases/" + c.id() + "/segmentation.nii.gz", "segmentation.nii.gz");
-        a.getElement().setAttribute("download", c.caseKey() + "-segmentation.nii.gz");
-        a.setRouterIgnore(true);
-        return a;
-    }
-
-    private Button correctButton(CaseView c) {
-        Button b = new Button("Correct SUV", e -> correctDialog(c).open());
-        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        b.setEnabled("SUV_BW".equals(c.unit()));
-        return b;
     }
 
     private Dialog correctDialog(CaseView c) {

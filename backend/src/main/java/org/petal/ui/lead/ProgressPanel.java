@@ -33,8 +33,7 @@ class ProgressPanel extends VerticalLayout {
         this.actor = actor;
         this.projectId = projectId;
         this.progress = progress;
-        setPadding(false);
-        refresh();
+        setPadding(false);  // filled by refresh() when its tab is opened: most visits never open it
     }
 
     void refresh() {
