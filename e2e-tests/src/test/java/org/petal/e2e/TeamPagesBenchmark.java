@@ -51,7 +51,7 @@ class TeamPagesBenchmark {
                 base + "/annotate/" + seeded.assignedReadId(), p -> awaitStatus(p, "Ready"));
             measure(chromium, base, "lead", "demo-lead", "Projects", base + "/projects",
                 p -> cells(p, "#projects").filter(new Locator.FilterOptions().setHasText("Demo")).first().waitFor());
-            measure(chromium, base, "lead", "demo-lead", "Project: cases, import, assign, progress (1,003 cases)", project,
+            measure(chromium, base, "lead", "demo-lead", "Project: cases, import and assign tabs (1,003 cases)", project,
                 p -> cells(p, "#cases").filter(new Locator.FilterOptions().setHasText("bench-")).first().waitFor());
             measure(chromium, base, "lead", "demo-lead", "Project, then the Progress tab (time of the tab only)", project,
                 p -> cells(p, "#cases").first().waitFor(), p -> {
