@@ -59,7 +59,14 @@ final class GeodesicSplitter {
         // where dist[v] is finite (reached), so no owner array has to be allocated or cleared.
         int[] which = scratch.ints(1, n);
         float[] dist = scratch.floats(3, n);
-        Arrays.fill(dist, 0, n, Float.POSITIVE_INFINITY);
+        // Only region voxels are ever read (relax stops at the region's border), so only the span of
+        // indices from the first to the last region voxel needs resetting.
+        int first = firstSet(mask, n);
+        if (first < 0) {
+            return;
+        }
+        int last = lastSet(mask, n);
+        Arrays.fill(dist, first, last + 1, Float.POSITIVE_INFINITY);
         Heap heap = scratch.heap();
         heap.clear();
         // Exclude first, include after: on a shared voxel the include (kept) click wins.
@@ -312,11 +319,32 @@ final class GeodesicSplitter {
             }
         }
         fill.run();
-        for (int v = 0; v < img.n; v++) {
+        int first = firstSet(mask, img.n);
+        for (int v = first, last = first < 0 ? -1 : lastSet(mask, img.n); v <= last; v++) {
             if (mask[v] != 0 && stamp[v] != gen) {
                 mask[v] = 0;
             }
         }
+    }
+
+    /** The first index with {@code mask != 0} below {@code n}, or −1. */
+    static int firstSet(byte[] mask, int n) {
+        for (int v = 0; v < n; v++) {
+            if (mask[v] != 0) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
+    /** The last index with {@code mask != 0} below {@code n}, or −1. */
+    static int lastSet(byte[] mask, int n) {
+        for (int v = n - 1; v >= 0; v--) {
+            if (mask[v] != 0) {
+                return v;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -12,6 +12,7 @@ final class Scratch {
     private final float[][] floats = new float[4][];
     private final int[][] ints = new int[3][];
     private byte[] bytes;
+    private byte[] bytes2;
     private int[] stamps = new int[0];
     private int generation;
     private final SpanFill spanFill = new SpanFill();
@@ -43,6 +44,14 @@ final class Scratch {
             java.util.Arrays.fill(bytes, 0, size, (byte) 0);
         }
         return bytes;
+    }
+
+    /** A second byte buffer of at least {@code size}, contents undefined (not the one {@link #zeroBytes} hands out). */
+    byte[] bytes2(int size) {
+        if (bytes2 == null || bytes2.length < size) {
+            bytes2 = new byte[size];
+        }
+        return bytes2;
     }
 
     /**

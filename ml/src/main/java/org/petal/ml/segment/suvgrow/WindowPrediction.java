@@ -19,6 +19,8 @@ final class WindowPrediction {
     private final float[] values;
     private int[] includeSeeds = new int[16];
     private int includeCount;
+    /** The grow an organ rule was judged on in this call (its first click, bounds as fixed), while unused. */
+    private OrganRules.WithGrow judged;
 
     WindowPrediction(PetVolume volume, WindowImage img, LabelKind kind, List<PointPrompt> prompts, float[] stitched,
                      SuvGrowState state, SuvGrowConfig cfg, Scratch scratch) {
@@ -177,9 +179,19 @@ final class WindowPrediction {
         if (click < 0) {
             return null;
         }
-        SeedRule rule = organ ? OrganRules.rule(img, values, click, first, cfg, scratch)
-            : LesionRules.rule(img, click, first, cfg, scratch);
-        return state.remember(p.voxel(), rule);
+        SeedRule rule;
+        if (organ) {
+            OrganRules.WithGrow result = OrganRules.ruleWithGrow(img, values, click, first, cfg, scratch);
+            rule = result.rule();
+            judged = result.grown() != null ? result : null;
+        } else {
+            rule = LesionRules.rule(img, click, first, cfg, scratch);
+        }
+        SeedRule kept = state.remember(p.voxel(), rule);
+        if (kept != rule) {
+            judged = null;  // another window remembered first: its rule stands
+        }
+        return kept;
     }
 
     private int growRule(SeedRule rule, byte[] mask) {
@@ -191,6 +203,17 @@ final class WindowPrediction {
      * how many voxels the grow set (already set ones included when reached), 0 when it could not start.
      */
     private int growRule(SeedRule rule, byte[] mask, boolean seedsInclude) {
+        if (judged != null && judged.rule() == rule && rule.ballRadiusMm() <= 0) {
+            // The rule's first grow into a fresh mask is the one it was judged on (organ: seed = click, no ball).
+            byte[] grown = judged.grown();
+            int count = judged.count();
+            judged = null;
+            System.arraycopy(grown, 0, mask, 0, img.n);
+            if (seedsInclude) {
+                addInclude(img.index(rule.seed()));
+            }
+            return count;
+        }
         int[] seeds = new int[2];
         int count = 0;
         int seed = img.index(rule.seed());

@@ -22,8 +22,8 @@ import org.petal.ml.volume.VolumeGeometry;
 
 /**
  * The optimised helpers ({@link WindowImage#smoothed}, {@link RegionGrower}, {@link HoleFill},
- * {@link GeodesicSplitter}) against verbatim copies of the code before the performance work
- * ({@link ReferenceHelpers}): smoothed values, grown masks, grow order, filled and split masks must be
+ * {@link GeodesicSplitter}, and since session 6 {@link NarrowCut}) against verbatim copies of the code before the
+ * performance work ({@link ReferenceHelpers}): smoothed values, grown masks, grow order, filled, cut and split masks must be
  * bit-identical ({@code Arrays.mismatch}: AssertJ array diffs are far too slow at this size) on phantom windows (liver, lesion) and on odd-sized anisotropic synthetic windows.
  */
 class SuvGrowOptimisationEquivalenceTest {
@@ -113,6 +113,43 @@ class SuvGrowOptimisationEquivalenceTest {
                 ReferenceHelpers.fill(c.img(), a, new Scratch());
                 HoleFill.fill(c.img(), b, new Scratch());
                 assertThat(Arrays.mismatch(b, a)).as(c.name()).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void narrowCutsAreIdentical() {
+        Random random = new Random(17);
+        for (Case c : CASES) {
+            WindowImage img = c.img();
+            List<byte[]> masks = new ArrayList<>(grownMasks(c));
+            byte[] noisy = new byte[img.n];
+            for (int v = 0; v < noisy.length; v++) {
+                noisy[v] = (byte) (random.nextDouble() < 0.8 ? 1 : 0);
+            }
+            masks.add(noisy);
+            for (byte[] region : masks) {
+                int[] inside = members(region);
+                if (inside.length == 0) {
+                    continue;
+                }
+                List<Integer> clicks = new ArrayList<>();
+                for (int click : c.clicks()) {
+                    clicks.add(click);
+                }
+                for (int r = 0; r < 6; r++) {
+                    clicks.add(inside[random.nextInt(inside.length)]);
+                }
+                for (int click : clicks) {
+                    // The region's own size, and one that makes the kept share too small.
+                    for (int count : new int[] {inside.length, 6 * inside.length}) {
+                        byte[] a = region.clone();
+                        byte[] b = region.clone();
+                        ReferenceHelpers.NarrowCutReference.apply(img, a, click, count, new Scratch());
+                        NarrowCut.apply(img, b, click, count, new Scratch());
+                        assertThat(Arrays.mismatch(b, a)).as(c.name() + " click " + click + " count " + count).isEqualTo(-1);
+                    }
+                }
             }
         }
     }
