@@ -61,6 +61,16 @@ final class WindowPrediction {
             int grown = growRule(primary, mask);
             if (organ) {
                 NarrowCut.apply(img, mask, img.index(primary.click()), grown, scratch);
+                SeedRule thin = thinWall(firstRule, firstRule.equals(primary) ? mask : null);
+                if (thin != firstRule) {
+                    // The first click's interval was tightened: everything grown so far was grown with the old one.
+                    firstRule = thin;
+                    primary = withoutLeak(thin, IntervalRefinement.adjust(thin, prompts, organ, volume, cfg.minimalSuv()));
+                    java.util.Arrays.fill(mask, 0, img.n, (byte) 0);
+                    includeCount = 0;
+                    grown = growRule(primary, mask);
+                    NarrowCut.apply(img, mask, img.index(primary.click()), grown, scratch);
+                }
                 withoutThickNeighbour(firstRule, primary, mask);
             }
             for (SeedRule rule : others) {
@@ -91,6 +101,36 @@ final class WindowPrediction {
             return;
         }
         ThickNeighbourSplit.remove(img, mask, territory(firstRule, firstRule.equals(primary) ? mask : null), click, scratch);
+    }
+
+    /**
+     * The first click's rule, tightened by {@link ThinWallRule} when it is judged here for the first time
+     * (then remembered for the click); {@code cut}: the rule's grow after the narrow cut, when at hand.
+     */
+    private SeedRule thinWall(SeedRule firstRule, byte[] cut) {
+        if (state.judgedThin(firstRule)) {
+            return firstRule;
+        }
+        int click = img.index(firstRule.click());
+        if (click < 0) {
+            return firstRule;
+        }
+        int[] taken = territory(firstRule, cut);
+        SeedRule result = firstRule;
+        if (taken.length > 0) {
+            byte[] region = cut;
+            if (region == null) {
+                region = new byte[img.n];
+                int count = growRule(firstRule, region, false);
+                NarrowCut.apply(img, region, click, count, scratch);
+            }
+            int count = 0;
+            for (int v = 0; v < img.n; v++) {
+                count += region[v];
+            }
+            result = ThinWallRule.tighten(img, values, firstRule, click, region, count, taken, cfg, scratch);
+        }
+        return state.judgeThin(firstRule, result);
     }
 
     /** The thick neighbour's territory for the first click's rule; {@code grown}: its grow, when at hand. */
