@@ -32,6 +32,12 @@ final class GeodesicSplitter {
      */
     static void split(WindowImage img, float[] values, byte[] mask, int[] include, int includeCount, int[] exclude,
                       int excludeCount, float scale, double weight, double reach, Scratch scratch) {
+        split(img, values, mask, include, includeCount, exclude, excludeCount, scale, weight, reach, null, scratch);
+    }
+
+    /** @param reachCapMm per exclude seed, the most its reach may be in mm (null: no cap) */
+    static void split(WindowImage img, float[] values, byte[] mask, int[] include, int includeCount, int[] exclude,
+                      int excludeCount, float scale, double weight, double reach, double[] reachCapMm, Scratch scratch) {
         int n = img.n;
         double[] reach2 = new double[excludeCount];
         int[] ei = new int[excludeCount];
@@ -45,6 +51,9 @@ final class GeodesicSplitter {
             if (bounded) {
                 double depth = depth2 != null ? Math.sqrt(depth2[exclude[s]]) : depthMm(img, mask, exclude[s]);
                 double r = reach * depth;
+                if (reachCapMm != null) {
+                    r = Math.min(r, reachCapMm[s]);
+                }
                 reach2[s] = r * r;
                 extent[s] = halfExtent(img, reach2[s]);
             } else {
