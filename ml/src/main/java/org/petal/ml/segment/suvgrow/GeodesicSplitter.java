@@ -68,14 +68,19 @@ final class GeodesicSplitter {
         // where dist[v] is finite (reached), so no owner array has to be allocated or cleared.
         int[] which = scratch.ints(1, n);
         float[] dist = scratch.floats(3, n);
-        // Only region voxels are ever read (relax stops at the region's border), so only the span of
-        // indices from the first to the last region voxel needs resetting.
+        // Only region voxels and their neighbours are ever read, so only the span of indices from the first
+        // to the last region voxel (and one plane either side) needs resetting.
         int first = firstSet(mask, n);
         if (first < 0) {
             return;
         }
         int last = lastSet(mask, n);
-        Arrays.fill(dist, first, last + 1, Float.POSITIVE_INFINITY);
+        // Outside the region the distance is NaN, so relaxing a neighbour needs no look at the mask
+        // (du < NaN is false); neighbours of region voxels lie within one plane of the span.
+        int plane0 = img.w * img.h;
+        for (int v = Math.max(0, first - plane0), end = Math.min(n - 1, last + plane0); v <= end; v++) {
+            dist[v] = mask[v] != 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+        }
         Heap heap = scratch.heap();
         heap.clear();
         // Exclude first, include after: on a shared voxel the include (kept) click wins.
@@ -241,9 +246,6 @@ final class GeodesicSplitter {
 
     private static void relax(int u, float dv, float step, float inv, float xv, int own, float[] values, byte[] mask,
                               float[] dist, int[] which, Heap heap) {
-        if (mask[u] == 0) {
-            return;
-        }
         float du = dv + step * (1f + inv * Math.abs(values[u] - xv));
         if (du < dist[u]) {
             dist[u] = du;
@@ -357,9 +359,10 @@ final class GeodesicSplitter {
     }
 
     /**
-     * Binary min-heap of (float key, int voxel) packed into one {@code long} (non-negative float bits in the
-     * high word, voxel in the low word), so entries compare in one instruction and ties break by voxel
-     * index; lazy deletion by the caller. Keys must be non-negative and not NaN. One per {@link Scratch}.
+     * Four-ary min-heap (half as deep as a binary one, and a node's children share a cache line) of (float
+     * key, int voxel) packed into one {@code long} (non-negative float bits in the high word, voxel in the low
+     * word), so entries compare in one instruction and ties break by voxel index; every min-heap pops the
+     * same sequence of these distinct entries. Lazy deletion by the caller. Keys must be non-negative and not NaN. One per {@link Scratch}.
      */
     static final class Heap {
         private long[] items = new long[1024];
@@ -389,7 +392,7 @@ final class GeodesicSplitter {
             long[] a = items;
             int c = size++;
             while (c > 0) {
-                int p = (c - 1) >>> 1;
+                int p = (c - 1) >>> 2;
                 long parent = a[p];
                 if (parent <= item) {
                     break;
@@ -407,21 +410,25 @@ final class GeodesicSplitter {
             int n = size;
             int c = 0;
             while (true) {
-                int l = 2 * c + 1;
+                int l = 4 * c + 1;
                 if (l >= n) {
                     break;
                 }
-                int r = l + 1;
+                // The smallest of up to four children.
                 long m = a[l];
-                if (r < n && a[r] < m) {
-                    m = a[r];
-                    l = r;
+                int at = l;
+                int end = Math.min(l + 4, n);
+                for (int q = l + 1; q < end; q++) {
+                    if (a[q] < m) {
+                        m = a[q];
+                        at = q;
+                    }
                 }
                 if (m >= item) {
                     break;
                 }
                 a[c] = m;
-                c = l;
+                c = at;
             }
             a[c] = item;
             return top;
