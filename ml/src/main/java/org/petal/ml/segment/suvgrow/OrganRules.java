@@ -62,7 +62,14 @@ final class OrganRules {
         // neighbour of similar uptake (right kidney into liver), so the seed's interval stays.
         if (count >= 27) {
             float[] adapted = bounds(region[0], region[1], cfg);
-            int adaptedCount = grow(img, values, adapted, click, mask, cfg, scratch);
+            // Only this grow's set and size are used (the first grow's list gave the statistics): a scanline grow.
+            int adaptedCount;
+            if (cfg.connectivity() == org.petal.ml.morph.Connectivity.SIX) {
+                java.util.Arrays.fill(mask, (byte) 0);
+                adaptedCount = scratch.rangeFill().grow(img, values, adapted[0], adapted[1], new int[] {click}, 1, mask, scratch);
+            } else {
+                adaptedCount = grow(img, values, adapted, click, mask, cfg, scratch);
+            }
             if (adaptedCount <= ADAPT_LEAK_RATIO * count) {
                 bounds = adapted;
                 finalCount = adaptedCount;

@@ -16,6 +16,7 @@ final class Scratch {
     private int[] stamps = new int[0];
     private int generation;
     private final SpanFill spanFill = new SpanFill();
+    private final RangeFill rangeFill = new RangeFill();
     private final GeodesicSplitter.Heap heap = new GeodesicSplitter.Heap();
 
     static Scratch get() {
@@ -72,6 +73,11 @@ final class Scratch {
 
     int[] stamps() {
         return stamps;
+    }
+
+    /** This thread's reusable scanline grow. */
+    RangeFill rangeFill() {
+        return rangeFill;
     }
 
     /** This thread's reusable scanline flood fill. */

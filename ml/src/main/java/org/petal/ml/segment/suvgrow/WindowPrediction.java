@@ -1,6 +1,7 @@
 package org.petal.ml.segment.suvgrow;
 
 import java.util.List;
+import org.petal.ml.morph.Connectivity;
 import org.petal.ml.volume.PetVolume;
 import org.petal.ml.dataset.LabelKind;
 import org.petal.ml.segment.PointPrompt;
@@ -285,8 +286,10 @@ final class WindowPrediction {
         if (rule.ballRadiusMm() > 0 && ball < 0) {
             return 0;
         }
-        int grown = RegionGrower.grow(img, values, rule.lo(), rule.hi(), seeds, count, ball, rule.ballRadiusMm(), cfg.connectivity(),
-            mask, scratch);
+        int grown = ball < 0 && cfg.connectivity() == Connectivity.SIX
+            ? scratch.rangeFill().grow(img, values, rule.lo(), rule.hi(), seeds, count, mask, scratch)
+            : RegionGrower.grow(img, values, rule.lo(), rule.hi(), seeds, count, ball, rule.ballRadiusMm(), cfg.connectivity(),
+                mask, scratch);
         for (int s = 0; seedsInclude && s < count; s++) {
             addInclude(seeds[s]);
         }
@@ -306,8 +309,12 @@ final class WindowPrediction {
         }
         if (includeCount > start) {
             int[] seeds = java.util.Arrays.copyOfRange(includeSeeds, start, includeCount);
-            RegionGrower.grow(img, values, primary.lo(), primary.hi(), seeds, seeds.length, -1, 0, cfg.connectivity(), mask,
-                scratch);
+            if (cfg.connectivity() == Connectivity.SIX) {
+                scratch.rangeFill().grow(img, values, primary.lo(), primary.hi(), seeds, seeds.length, mask, scratch);
+            } else {
+                RegionGrower.grow(img, values, primary.lo(), primary.hi(), seeds, seeds.length, -1, 0, cfg.connectivity(), mask,
+                    scratch);
+            }
         }
     }
 

@@ -97,6 +97,41 @@ class SuvGrowOptimisationEquivalenceTest {
     }
 
     @Test
+    void scanlineGrowsGiveTheGrownSetAndItsSize() {
+        Random random = new Random(23);
+        for (Case c : CASES) {
+            WindowImage img = c.img();
+            float[] smooth = Arrays.copyOf(img.smoothed(new Scratch()), img.n);
+            for (float[] values : List.of(img.suv, smooth)) {
+                for (int click : c.clicks()) {
+                    for (float[] range : ranges(values, click)) {
+                        // The click alone; with random seeds (some out of range, one repeated); into a mask
+                        // already holding another grow.
+                        int[] many = {click, random.nextInt(img.n), random.nextInt(img.n), click, neighbour(img, click)};
+                        for (int[] seeds : List.of(new int[] {click}, many)) {
+                            for (boolean prefilled : new boolean[] {false, true}) {
+                                byte[] a = new byte[img.n];
+                                byte[] b = new byte[img.n];
+                                if (prefilled) {
+                                    ReferenceHelpers.grow(img, values, 1.2f * values[click], Float.POSITIVE_INFINITY,
+                                        new int[] {click}, 1, -1, 0, Connectivity.SIX, a, new Scratch());
+                                    b = a.clone();
+                                }
+                                int na = ReferenceHelpers.grow(img, values, range[0], range[1], seeds, seeds.length, -1, 0,
+                                    Connectivity.SIX, a, new Scratch());
+                                int nb = new RangeFill().grow(img, values, range[0], range[1], seeds, seeds.length, b, new Scratch());
+                                String what = c.name() + " range " + Arrays.toString(range) + " seeds " + seeds.length;
+                                assertThat(nb).as(what).isEqualTo(na);
+                                assertThat(Arrays.mismatch(b, a)).as(what).isEqualTo(-1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void holeFillingIsBitIdentical() {
         Random random = new Random(11);
         for (Case c : CASES) {
