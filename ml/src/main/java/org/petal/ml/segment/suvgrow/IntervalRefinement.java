@@ -109,7 +109,7 @@ final class IntervalRefinement {
                 ceiling = requested;
             } else {
                 // An exclude never lowers the floor: a later, colder exclude voxel is already outside it, and
-                // taking its value re-added what an earlier exclude removed (two hot hearts 0.94 -> 0.84).
+                // taking its value re-added what an earlier exclude removed (two hot hearts 0.92-0.95 -> 0.83-0.84).
                 floor = Math.max(floor, requested);
                 if (ceiling < floor) {
                     ceiling = Float.POSITIVE_INFINITY;
