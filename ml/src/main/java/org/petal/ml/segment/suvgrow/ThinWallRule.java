@@ -57,7 +57,9 @@ final class ThinWallRule {
                 lo = Math.min(rule.lo(), 2 * c - hi);
             }
             java.util.Arrays.fill(grown, (byte) 0);
-            int n = RegionGrower.grow(img, values, lo, hi, new int[] {click}, 1, -1, 0, cfg.connectivity(), grown, scratch);
+            int n = cfg.connectivity() == org.petal.ml.morph.Connectivity.SIX
+                ? scratch.rangeFill().grow(img, values, lo, hi, new int[] {click}, 1, grown, scratch)
+                : RegionGrower.grow(img, values, lo, hi, new int[] {click}, 1, -1, 0, cfg.connectivity(), grown, scratch);
             if (n <= kept) {
                 return rule;  // tighter only gets smaller: the split keeps more
             }
