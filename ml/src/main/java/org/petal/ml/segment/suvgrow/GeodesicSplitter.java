@@ -32,6 +32,12 @@ final class GeodesicSplitter {
      */
     static void split(WindowImage img, float[] values, byte[] mask, int[] include, int includeCount, int[] exclude,
                       int excludeCount, float scale, double weight, double reach, Scratch scratch) {
+        split(img, values, mask, include, includeCount, exclude, excludeCount, scale, weight, reach, null, scratch);
+    }
+
+    /** @param reachCapMm per exclude seed, the most its reach may be in mm (null: no cap) */
+    static void split(WindowImage img, float[] values, byte[] mask, int[] include, int includeCount, int[] exclude,
+                      int excludeCount, float scale, double weight, double reach, double[] reachCapMm, Scratch scratch) {
         int n = img.n;
         double[] reach2 = new double[excludeCount];
         int[] ei = new int[excludeCount];
@@ -45,6 +51,9 @@ final class GeodesicSplitter {
             if (bounded) {
                 double depth = depth2 != null ? Math.sqrt(depth2[exclude[s]]) : depthMm(img, mask, exclude[s]);
                 double r = reach * depth;
+                if (reachCapMm != null) {
+                    r = Math.min(r, reachCapMm[s]);
+                }
                 reach2[s] = r * r;
                 extent[s] = halfExtent(img, reach2[s]);
             } else {
@@ -59,7 +68,19 @@ final class GeodesicSplitter {
         // where dist[v] is finite (reached), so no owner array has to be allocated or cleared.
         int[] which = scratch.ints(1, n);
         float[] dist = scratch.floats(3, n);
-        Arrays.fill(dist, 0, n, Float.POSITIVE_INFINITY);
+        // Only region voxels and their neighbours are ever read, so only the span of indices from the first
+        // to the last region voxel (and one plane either side) needs resetting.
+        int first = firstSet(mask, n);
+        if (first < 0) {
+            return;
+        }
+        int last = lastSet(mask, n);
+        // Outside the region the distance is NaN, so relaxing a neighbour needs no look at the mask
+        // (du < NaN is false); neighbours of region voxels lie within one plane of the span.
+        int plane0 = img.w * img.h;
+        for (int v = Math.max(0, first - plane0), end = Math.min(n - 1, last + plane0); v <= end; v++) {
+            dist[v] = mask[v] != 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+        }
         Heap heap = scratch.heap();
         heap.clear();
         // Exclude first, include after: on a shared voxel the include (kept) click wins.
@@ -225,9 +246,6 @@ final class GeodesicSplitter {
 
     private static void relax(int u, float dv, float step, float inv, float xv, int own, float[] values, byte[] mask,
                               float[] dist, int[] which, Heap heap) {
-        if (mask[u] == 0) {
-            return;
-        }
         float du = dv + step * (1f + inv * Math.abs(values[u] - xv));
         if (du < dist[u]) {
             dist[u] = du;
@@ -312,17 +330,39 @@ final class GeodesicSplitter {
             }
         }
         fill.run();
-        for (int v = 0; v < img.n; v++) {
+        int first = firstSet(mask, img.n);
+        for (int v = first, last = first < 0 ? -1 : lastSet(mask, img.n); v <= last; v++) {
             if (mask[v] != 0 && stamp[v] != gen) {
                 mask[v] = 0;
             }
         }
     }
 
+    /** The first index with {@code mask != 0} below {@code n}, or −1. */
+    static int firstSet(byte[] mask, int n) {
+        for (int v = 0; v < n; v++) {
+            if (mask[v] != 0) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
+    /** The last index with {@code mask != 0} below {@code n}, or −1. */
+    static int lastSet(byte[] mask, int n) {
+        for (int v = n - 1; v >= 0; v--) {
+            if (mask[v] != 0) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
     /**
-     * Binary min-heap of (float key, int voxel) packed into one {@code long} (non-negative float bits in the
-     * high word, voxel in the low word), so entries compare in one instruction and ties break by voxel
-     * index; lazy deletion by the caller. Keys must be non-negative and not NaN. One per {@link Scratch}.
+     * Four-ary min-heap (half as deep as a binary one, and a node's children share a cache line) of (float
+     * key, int voxel) packed into one {@code long} (non-negative float bits in the high word, voxel in the low
+     * word), so entries compare in one instruction and ties break by voxel index; every min-heap pops the
+     * same sequence of these distinct entries. Lazy deletion by the caller. Keys must be non-negative and not NaN. One per {@link Scratch}.
      */
     static final class Heap {
         private long[] items = new long[1024];
@@ -352,7 +392,7 @@ final class GeodesicSplitter {
             long[] a = items;
             int c = size++;
             while (c > 0) {
-                int p = (c - 1) >>> 1;
+                int p = (c - 1) >>> 2;
                 long parent = a[p];
                 if (parent <= item) {
                     break;
@@ -370,21 +410,25 @@ final class GeodesicSplitter {
             int n = size;
             int c = 0;
             while (true) {
-                int l = 2 * c + 1;
+                int l = 4 * c + 1;
                 if (l >= n) {
                     break;
                 }
-                int r = l + 1;
+                // The smallest of up to four children.
                 long m = a[l];
-                if (r < n && a[r] < m) {
-                    m = a[r];
-                    l = r;
+                int at = l;
+                int end = Math.min(l + 4, n);
+                for (int q = l + 1; q < end; q++) {
+                    if (a[q] < m) {
+                        m = a[q];
+                        at = q;
+                    }
                 }
                 if (m >= item) {
                     break;
                 }
                 a[c] = m;
-                c = l;
+                c = at;
             }
             a[c] = item;
             return top;

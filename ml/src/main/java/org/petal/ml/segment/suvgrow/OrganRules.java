@@ -33,26 +33,53 @@ final class OrganRules {
      *              so a click on a missed kidney pole cannot flood the neighbouring liver
      */
     static SeedRule rule(WindowImage img, float[] values, int click, boolean first, SuvGrowConfig cfg, Scratch scratch) {
+        return ruleWithGrow(img, values, click, first, cfg, scratch).rule();
+    }
+
+    /**
+     * A rule and, when its last grow was already the rule's own (from the click within the final bounds,
+     * no ball), that grow: the caller's first grow of the rule would repeat it voxel for voxel.
+     *
+     * @param grown the region grown from the click within the rule's bounds, or null
+     * @param count its voxel count
+     */
+    record WithGrow(SeedRule rule, byte[] grown, int count) {}
+
+    static WithGrow ruleWithGrow(WindowImage img, float[] values, int click, boolean first, SuvGrowConfig cfg, Scratch scratch) {
         Voxel clickVoxel = img.voxel(click);
         double[] seed = ballStats(img, values, click, cfg.organSeedRadiusMm());
         if (!(seed[0] >= MIN_ORGAN_SUV)) {
-            return SeedRule.background(clickVoxel);
+            return new WithGrow(SeedRule.background(clickVoxel), null, 0);
         }
         byte[] mask = new byte[img.n];
         float[] bounds = bounds(seed[0], seed[1], cfg);
         int count = grow(img, values, bounds, click, mask, cfg, scratch);
         double[] region = listStats(values, scratch.ints(0, img.n), count);
+        boolean maskIsFinal = true;
+        int finalCount = count;
         // Adapt once, unless the first pass stayed tiny (then the seed sphere is the better estimate) or the
         // adapted interval spills: several times the first region means it went through a contact into a
         // neighbour of similar uptake (right kidney into liver), so the seed's interval stays.
         if (count >= 27) {
             float[] adapted = bounds(region[0], region[1], cfg);
-            int adaptedCount = grow(img, values, adapted, click, mask, cfg, scratch);
+            // Only this grow's set and size are used (the first grow's list gave the statistics): a scanline grow.
+            int adaptedCount;
+            if (cfg.connectivity() == org.petal.ml.morph.Connectivity.SIX) {
+                java.util.Arrays.fill(mask, (byte) 0);
+                adaptedCount = scratch.rangeFill().grow(img, values, adapted[0], adapted[1], new int[] {click}, 1, mask, scratch);
+            } else {
+                adaptedCount = grow(img, values, adapted, click, mask, cfg, scratch);
+            }
             if (adaptedCount <= ADAPT_LEAK_RATIO * count) {
                 bounds = adapted;
+                finalCount = adaptedCount;
+            } else {
+                maskIsFinal = false;
             }
         }
-        return new SeedRule(true, bounds[0], bounds[1], clickVoxel, clickVoxel, first ? 0 : cfg.refineRadiusMm(), (float) region[0]);
+        SeedRule rule = new SeedRule(true, bounds[0], bounds[1], clickVoxel, clickVoxel, first ? 0 : cfg.refineRadiusMm(),
+            (float) region[0]);
+        return first && maskIsFinal ? new WithGrow(rule, mask, finalCount) : new WithGrow(rule, null, 0);
     }
 
     private static float[] bounds(double mean, double std, SuvGrowConfig cfg) {

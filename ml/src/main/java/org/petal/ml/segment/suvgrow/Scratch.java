@@ -12,9 +12,11 @@ final class Scratch {
     private final float[][] floats = new float[4][];
     private final int[][] ints = new int[3][];
     private byte[] bytes;
+    private byte[] bytes2;
     private int[] stamps = new int[0];
     private int generation;
     private final SpanFill spanFill = new SpanFill();
+    private final RangeFill rangeFill = new RangeFill();
     private final GeodesicSplitter.Heap heap = new GeodesicSplitter.Heap();
 
     static Scratch get() {
@@ -45,6 +47,14 @@ final class Scratch {
         return bytes;
     }
 
+    /** A second byte buffer of at least {@code size}, contents undefined (not the one {@link #zeroBytes} hands out). */
+    byte[] bytes2(int size) {
+        if (bytes2 == null || bytes2.length < size) {
+            bytes2 = new byte[size];
+        }
+        return bytes2;
+    }
+
     /**
      * Visit marks without clearing: a voxel is visited in the current pass when {@code stamps[v] == gen}
      * for the generation returned here.
@@ -63,6 +73,11 @@ final class Scratch {
 
     int[] stamps() {
         return stamps;
+    }
+
+    /** This thread's reusable scanline grow. */
+    RangeFill rangeFill() {
+        return rangeFill;
     }
 
     /** This thread's reusable scanline flood fill. */

@@ -29,6 +29,7 @@ public final class SuvGrowModel implements PatchModel {
     public static final String NAME = "suv-grow";
 
     private final SuvGrowConfig config;
+    private final WindowCache windows = new WindowCache();
 
     public SuvGrowModel() {
         this(SuvGrowConfig.DEFAULTS);
@@ -63,7 +64,10 @@ public final class SuvGrowModel implements PatchModel {
         // Without our own state (framework skipped newObject) rules are simply not remembered.
         SuvGrowState state = request.state() instanceof SuvGrowState s ? s : new SuvGrowState(request.kind());
         Scratch scratch = Scratch.get();
-        WindowImage img = WindowImage.read(request.volume(), request.window(), scratch);
+        // Organs decide on the smoothed window, which a session's refinement clicks ask for again and again.
+        WindowImage img = request.kind() == LabelKind.ORGAN && config.organSmoothing()
+            ? windows.image(request.volume(), request.window())
+            : WindowImage.read(request.volume(), request.window(), scratch);
         if (img.n != size) {
             throw new IllegalArgumentException("window " + request.window() + " is not inside the volume");
         }

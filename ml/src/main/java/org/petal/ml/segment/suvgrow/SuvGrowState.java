@@ -52,6 +52,27 @@ public final class SuvGrowState implements PatchModel.ObjectState {
         return voxels;
     }
 
+    /** First-click rules already judged by {@link ThinWallRule}, each mapped to its outcome (itself when kept). */
+    private final Map<SeedRule, SeedRule> thinJudged = new ConcurrentHashMap<>();
+
+    /** Whether {@code rule} needs no {@link ThinWallRule} judgement: judged before, or the outcome of one. */
+    boolean judgedThin(SeedRule rule) {
+        return thinJudged.containsKey(rule) || thinJudged.containsValue(rule);
+    }
+
+    /**
+     * Records the judgement of a first-click rule; a tightened rule replaces the click's remembered one, so
+     * later windows and clicks grow with it. Returns the outcome that stands (the first judgement wins).
+     */
+    SeedRule judgeThin(SeedRule rule, SeedRule outcome) {
+        SeedRule previous = thinJudged.putIfAbsent(rule, outcome);
+        SeedRule result = previous != null ? previous : outcome;
+        if (result != rule) {
+            rules.replace(rule.click(), rule, result);
+        }
+        return result;
+    }
+
     /** The lower SUV threshold fixed for an include click, if that click has been seen (for tests, logs). */
     public java.util.OptionalDouble threshold(Voxel click) {
         SeedRule r = rules.get(click);

@@ -35,6 +35,33 @@ final class ThickNeighbourSplit {
      */
     static int[] territory(WindowImage img, float[] values, byte[] region, int click, float scale, double weight,
                            Scratch scratch) {
+        int[] seeds = cores(img, region, click);
+        if (seeds.length == 0) {
+            return NONE;
+        }
+        byte[] kept = region.clone();
+        GeodesicSplitter.split(img, values, kept, new int[] {click}, 1, seeds, seeds.length, scale, weight,
+            Double.POSITIVE_INFINITY, scratch);
+        int removed = 0;
+        for (int v = 0; v < img.n; v++) {
+            if (region[v] != 0 && kept[v] == 0) {
+                removed++;
+            }
+        }
+        int[] out = new int[removed];
+        for (int v = 0, q = 0; v < img.n; v++) {
+            if (region[v] != 0 && kept[v] == 0) {
+                out[q++] = v;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The cores of thick neighbours: region voxels (window indices, one per coarse cell) deeper than
+     * {@link #THICKER} times the click's own depth; empty when there are none or the click is not inside.
+     */
+    static int[] cores(WindowImage img, byte[] region, int click) {
         if (click < 0 || region[click] == 0) {
             return NONE;
         }
@@ -56,25 +83,7 @@ final class ThickNeighbourSplit {
                 }
             }
         }
-        if (count == 0) {
-            return NONE;
-        }
-        byte[] kept = region.clone();
-        GeodesicSplitter.split(img, values, kept, new int[] {click}, 1, seeds, count, scale, weight,
-            Double.POSITIVE_INFINITY, scratch);
-        int removed = 0;
-        for (int v = 0; v < img.n; v++) {
-            if (region[v] != 0 && kept[v] == 0) {
-                removed++;
-            }
-        }
-        int[] out = new int[removed];
-        for (int v = 0, q = 0; v < img.n; v++) {
-            if (region[v] != 0 && kept[v] == 0) {
-                out[q++] = v;
-            }
-        }
-        return out;
+        return Arrays.copyOf(seeds, count);
     }
 
     /** Clears the territory from {@code mask} and keeps what is still connected to the click. */

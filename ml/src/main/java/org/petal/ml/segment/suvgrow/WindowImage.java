@@ -37,10 +37,27 @@ final class WindowImage {
     }
 
     static WindowImage read(PetVolume volume, Box window, Scratch scratch) {
+        Box b = window.intersect(Box.of(volume.geometry()));
+        return read(volume, b, scratch.floats(0, b.width() * b.height() * b.depth()));
+    }
+
+    /**
+     * The window with its own arrays and its smoothed values computed: an image that may be kept and shared
+     * between threads (nothing writes into a window image's arrays).
+     */
+    static WindowImage readSmoothed(PetVolume volume, Box window) {
+        Box b = window.intersect(Box.of(volume.geometry()));
+        int n = b.width() * b.height() * b.depth();
+        WindowImage img = read(volume, b, new float[n]);
+        float[] out = new float[n];
+        img.smooth(out, new float[n]);
+        img.smoothed = out;
+        return img;
+    }
+
+    private static WindowImage read(PetVolume volume, Box b, float[] dst) {
         VolumeGeometry g = volume.geometry();
-        Box b = window.intersect(Box.of(g));
         float[] src = volume.voxels();
-        float[] dst = scratch.floats(0, b.width() * b.height() * b.depth());
         int w = b.width();
         int o = 0;
         for (int k = b.k0(); k < b.k1(); k++) {
@@ -84,13 +101,17 @@ final class WindowImage {
     float[] smoothed(Scratch scratch) {
         if (smoothed == null) {
             float[] a = scratch.floats(1, n);
-            float[] b = scratch.floats(2, n);
-            boxPass(suv, a, 1, w);
-            boxPass(a, b, w, h);
-            boxPass(b, a, w * h, d);
+            smooth(a, scratch.floats(2, n));
             smoothed = a;
         }
         return smoothed;
+    }
+
+    /** The 3×3×3 mean into {@code out}, with {@code work} as the intermediate. */
+    private void smooth(float[] out, float[] work) {
+        boxPass(suv, out, 1, w);
+        boxPass(out, work, w, h);
+        boxPass(work, out, w * h, d);
     }
 
     /**

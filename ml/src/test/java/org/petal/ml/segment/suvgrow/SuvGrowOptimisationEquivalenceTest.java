@@ -22,8 +22,8 @@ import org.petal.ml.volume.VolumeGeometry;
 
 /**
  * The optimised helpers ({@link WindowImage#smoothed}, {@link RegionGrower}, {@link HoleFill},
- * {@link GeodesicSplitter}) against verbatim copies of the code before the performance work
- * ({@link ReferenceHelpers}): smoothed values, grown masks, grow order, filled and split masks must be
+ * {@link GeodesicSplitter}, and since session 6 {@link NarrowCut}) against verbatim copies of the code before the
+ * performance work ({@link ReferenceHelpers}): smoothed values, grown masks, grow order, filled, cut and split masks must be
  * bit-identical ({@code Arrays.mismatch}: AssertJ array diffs are far too slow at this size) on phantom windows (liver, lesion) and on odd-sized anisotropic synthetic windows.
  */
 class SuvGrowOptimisationEquivalenceTest {
@@ -97,6 +97,41 @@ class SuvGrowOptimisationEquivalenceTest {
     }
 
     @Test
+    void scanlineGrowsGiveTheGrownSetAndItsSize() {
+        Random random = new Random(23);
+        for (Case c : CASES) {
+            WindowImage img = c.img();
+            float[] smooth = Arrays.copyOf(img.smoothed(new Scratch()), img.n);
+            for (float[] values : List.of(img.suv, smooth)) {
+                for (int click : c.clicks()) {
+                    for (float[] range : ranges(values, click)) {
+                        // The click alone; with random seeds (some out of range, one repeated); into a mask
+                        // already holding another grow.
+                        int[] many = {click, random.nextInt(img.n), random.nextInt(img.n), click, neighbour(img, click)};
+                        for (int[] seeds : List.of(new int[] {click}, many)) {
+                            for (boolean prefilled : new boolean[] {false, true}) {
+                                byte[] a = new byte[img.n];
+                                byte[] b = new byte[img.n];
+                                if (prefilled) {
+                                    ReferenceHelpers.grow(img, values, 1.2f * values[click], Float.POSITIVE_INFINITY,
+                                        new int[] {click}, 1, -1, 0, Connectivity.SIX, a, new Scratch());
+                                    b = a.clone();
+                                }
+                                int na = ReferenceHelpers.grow(img, values, range[0], range[1], seeds, seeds.length, -1, 0,
+                                    Connectivity.SIX, a, new Scratch());
+                                int nb = new RangeFill().grow(img, values, range[0], range[1], seeds, seeds.length, b, new Scratch());
+                                String what = c.name() + " range " + Arrays.toString(range) + " seeds " + seeds.length;
+                                assertThat(nb).as(what).isEqualTo(na);
+                                assertThat(Arrays.mismatch(b, a)).as(what).isEqualTo(-1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void holeFillingIsBitIdentical() {
         Random random = new Random(11);
         for (Case c : CASES) {
@@ -113,6 +148,43 @@ class SuvGrowOptimisationEquivalenceTest {
                 ReferenceHelpers.fill(c.img(), a, new Scratch());
                 HoleFill.fill(c.img(), b, new Scratch());
                 assertThat(Arrays.mismatch(b, a)).as(c.name()).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void narrowCutsAreIdentical() {
+        Random random = new Random(17);
+        for (Case c : CASES) {
+            WindowImage img = c.img();
+            List<byte[]> masks = new ArrayList<>(grownMasks(c));
+            byte[] noisy = new byte[img.n];
+            for (int v = 0; v < noisy.length; v++) {
+                noisy[v] = (byte) (random.nextDouble() < 0.8 ? 1 : 0);
+            }
+            masks.add(noisy);
+            for (byte[] region : masks) {
+                int[] inside = members(region);
+                if (inside.length == 0) {
+                    continue;
+                }
+                List<Integer> clicks = new ArrayList<>();
+                for (int click : c.clicks()) {
+                    clicks.add(click);
+                }
+                for (int r = 0; r < 6; r++) {
+                    clicks.add(inside[random.nextInt(inside.length)]);
+                }
+                for (int click : clicks) {
+                    // The region's own size, and one that makes the kept share too small.
+                    for (int count : new int[] {inside.length, 6 * inside.length}) {
+                        byte[] a = region.clone();
+                        byte[] b = region.clone();
+                        ReferenceHelpers.NarrowCutReference.apply(img, a, click, count, new Scratch());
+                        NarrowCut.apply(img, b, click, count, new Scratch());
+                        assertThat(Arrays.mismatch(b, a)).as(c.name() + " click " + click + " count " + count).isEqualTo(-1);
+                    }
+                }
             }
         }
     }
