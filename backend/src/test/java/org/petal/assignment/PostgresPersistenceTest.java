@@ -1,8 +1,7 @@
 package org.petal.assignment;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.petal.support.EmbeddedPostgresDatabase;
 import org.petal.support.PetalTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,13 +18,6 @@ class PostgresPersistenceTest extends PersistenceContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
-        }
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        postgres = EmbeddedPostgresDatabase.startFor(registry);
     }
 }

@@ -66,9 +66,13 @@ final class TeamSession implements AutoCloseable {
         page().locator("#tab-" + name).click();
     }
 
-    /** The visible text of a Vaadin grid's cells, joined (enough to check which rows it shows). */
-    String gridText(String gridId) {
-        page().locator("#" + gridId + " vaadin-grid-cell-content").first().waitFor();
+    /**
+     * The visible text of a Vaadin grid's cells, joined (enough to check which rows it shows), once a cell
+     * shows {@code awaited}: the header cells are there before the rows arrive.
+     */
+    String gridText(String gridId, String awaited) {
+        page().locator("#" + gridId + " vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(awaited))
+            .first().waitFor();
         return String.join(" | ", page().locator("#" + gridId + " vaadin-grid-cell-content").allTextContents());
     }
 

@@ -51,7 +51,7 @@ class TeamWorkflowTest extends BrowserTest {
             lead.importFile(nifti);
             lead.shot("11-lead-import-done");
             lead.tab("cases");
-            assertThat(lead.gridText("cases")).contains("team-phantom").contains("SUVbw");
+            assertThat(lead.gridText("cases", "team-phantom")).contains("team-phantom").contains("SUVbw");
             lead.shot("12-lead-cases-with-suv");
             lead.tab("assign");
             lead.chooseAnnotators("annotator (Demo annotator)", "annotator2 (Demo annotator 2)");
@@ -99,7 +99,7 @@ class TeamWorkflowTest extends BrowserTest {
 
         try (TeamSession reviewer = TeamSession.open(chromium, app, "reviewer", "demo-reviewer")) {
             reviewer.page().navigate(app.baseUrl + "/review");
-            assertThat(reviewer.gridText("review-queue")).contains(ai.username()).contains(manual.username());
+            assertThat(reviewer.gridText("review-queue", manual.username())).contains(ai.username()).contains(manual.username());
             reviewer.shot("30-review-queue");
             reviewer.openReview(manual.assignmentId(), lesion);
             reviewer.pinComment(lesion, COMMENT);
@@ -141,7 +141,7 @@ class TeamWorkflowTest extends BrowserTest {
         try (TeamSession coordinator = TeamSession.open(chromium, app, "coordinator", "demo-coordinator")) {
             coordinator.page().navigate(app.baseUrl + "/study/" + projectId);
             coordinator.page().waitForFunction("() => (window.__petalCharts || 0) > 0");
-            String cases = coordinator.gridText("study-cases");
+            String cases = coordinator.gridText("study-cases", "team-phantom");
             assertThat(cases).contains("team-phantom").contains(ai.username()).contains(manual.username())
                 .contains("AI-assisted").contains("manual").contains(" s");
             coordinator.shot("40-coordinator-study");

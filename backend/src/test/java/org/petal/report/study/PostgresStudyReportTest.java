@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.petal.support.EmbeddedPostgresDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.petal.annotation.InteractionLog;
@@ -31,14 +30,7 @@ class PostgresStudyReportTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
-        }
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        postgres = EmbeddedPostgresDatabase.startFor(registry);
     }
 
     @Autowired TestData data;
