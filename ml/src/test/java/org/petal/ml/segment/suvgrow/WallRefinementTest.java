@@ -13,7 +13,6 @@ import org.petal.ml.morph.BinaryMask;
 import org.petal.ml.phantom.PhantomCase;
 import org.petal.ml.phantom.PhantomGenerator;
 import org.petal.ml.phantom.PhantomSpec;
-import org.petal.ml.segment.ObjectMask;
 import org.petal.ml.segment.PointPrompt;
 import org.petal.ml.segment.PromptSession;
 
@@ -38,25 +37,12 @@ class WallRefinementTest {
         for (int n = 1; n <= 5; n++) {
             PointPrompt click = (n == 1 ? clicks.firstClick(truth) : clicks.nextClick(truth, prediction)).orElseThrow();
             session.addPoint(click.voxel(), click.include());
-            prediction = toMask(session.mask(), truth);
+            prediction = BinaryMask.fromObjectMask(session.mask());
             run.dice().add(SegmentationMetrics.dice(prediction, truth));
             run.voxels().add(prediction.count());
             run.include().add(click.include());
         }
         return run;
-    }
-
-    private static BinaryMask toMask(ObjectMask mask, BinaryMask like) {
-        org.petal.ml.segment.Box box = mask.bounds();
-        if (box.isEmpty()) {
-            return new BinaryMask(like.geometry());
-        }
-        byte[] bits = mask.read(box);
-        boolean[] flags = new boolean[bits.length];
-        for (int n = 0; n < bits.length; n++) {
-            flags[n] = bits[n] != 0;
-        }
-        return BinaryMask.fromArray(like.geometry(), box, flags);
     }
 
     @Test
