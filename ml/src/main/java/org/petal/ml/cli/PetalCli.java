@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./petal}: one subcommand per task; input errors print their message, not a stack trace. */
 @Command(name = "petal", mixinStandardHelpOptions = true, version = "Petal 0.1.0",
     description = "Petal: AI-assisted segmentation of whole-body PET. Command-line tools.",
-    subcommands = {DemoCommand.class, PhantomCommand.class, ImportCommand.class, EvalCommand.class, StoreInfoCommand.class,
+    subcommands = {DemoCommand.class, PhantomCommand.class, ImportCommand.class, EvalCommand.class, CeilingCommand.class, StoreInfoCommand.class,
         StoreMipCommand.class, WorkerCommand.class})
 public final class PetalCli implements Callable<Integer> {
 

@@ -5,10 +5,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.petal.ml.clicks.EvaluationObject;
 import org.petal.ml.clicks.EvaluationObjects;
 import org.petal.ml.dataset.Dataset;
@@ -39,22 +35,10 @@ public final class EvaluationRunner {
 
     public List<ResultRow> run(Dataset dataset, List<PatchModel> engines, PrintStream progressOut) throws IOException {
         ProgressLine progress = new ProgressLine(progressOut, "evaluating", (long) dataset.cases().size() * engines.size());
-        ExecutorService pool = Executors.newFixedThreadPool(config.threads());
-        try {
-            List<Future<List<ResultRow>>> futures = new ArrayList<>();
-            for (DatasetCase c : dataset.cases()) {
-                futures.add(pool.submit(() -> evaluateCase(dataset, c, engines, progress)));
-            }
-            List<ResultRow> rows = new ArrayList<>();
-            for (Future<List<ResultRow>> f : futures) {
-                rows.addAll(get(f));
-            }
-            rows.sort(Comparator.comparing(ResultRow::engine).thenComparing(ResultRow::caseId).thenComparing(ResultRow::label)
-                .thenComparingInt(ResultRow::objectId).thenComparingInt(ResultRow::clicks));
-            return rows;
-        } finally {
-            pool.shutdownNow();
-        }
+        List<ResultRow> rows = CasePool.map(dataset.cases(), config.threads(), c -> evaluateCase(dataset, c, engines, progress));
+        rows.sort(Comparator.comparing(ResultRow::engine).thenComparing(ResultRow::caseId).thenComparing(ResultRow::label)
+            .thenComparingInt(ResultRow::objectId).thenComparingInt(ResultRow::clicks));
+        return rows;
     }
 
     private List<ResultRow> evaluateCase(Dataset dataset, DatasetCase c, List<PatchModel> engines, ProgressLine progress)
@@ -75,19 +59,5 @@ public final class EvaluationRunner {
             progress.step(c.caseId());
         }
         return rows;
-    }
-
-    private static List<ResultRow> get(Future<List<ResultRow>> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("evaluation interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
-        }
     }
 }

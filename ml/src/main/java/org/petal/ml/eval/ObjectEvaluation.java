@@ -10,7 +10,6 @@ import org.petal.ml.metrics.SegmentationMetrics;
 import org.petal.ml.morph.BinaryMask;
 import org.petal.ml.segment.Box;
 import org.petal.ml.segment.InteractionResult;
-import org.petal.ml.segment.ObjectMask;
 import org.petal.ml.segment.PatchModel;
 import org.petal.ml.segment.PointPrompt;
 import org.petal.ml.segment.PromptSession;
@@ -43,7 +42,7 @@ final class ObjectEvaluation {
                 InteractionResult result = session.addPoint(next.get().voxel(), next.get().include());
                 engineMs += result.totalMs();
                 clicksWithEngineTime++;
-                prediction = toBinaryMask(session.mask());
+                prediction = BinaryMask.fromObjectMask(session.mask());
             }
             if (config.clickBudgets().contains(click)) {
                 rows.add(score(engine.name(), caseId, object, click, prediction, truth, config,
@@ -58,18 +57,5 @@ final class ObjectEvaluation {
         return new ResultRow(engine, caseId, object.labelName(), object.kind().name().toLowerCase(Locale.ROOT), object.objectId(),
             clicks, SegmentationMetrics.dice(prediction, truth), SegmentationMetrics.nsd(prediction, truth, config.nsdToleranceMm()),
             SegmentationMetrics.hd95(prediction, truth), truth.count(), prediction.count(), msPerClick);
-    }
-
-    static BinaryMask toBinaryMask(ObjectMask mask) {
-        Box box = mask.bounds();
-        if (box.isEmpty()) {
-            return new BinaryMask(mask.geometry());
-        }
-        byte[] bits = mask.read(box);
-        boolean[] flags = new boolean[bits.length];
-        for (int n = 0; n < bits.length; n++) {
-            flags[n] = bits[n] != 0;
-        }
-        return BinaryMask.fromArray(mask.geometry(), box, flags);
     }
 }

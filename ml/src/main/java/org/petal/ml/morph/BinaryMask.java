@@ -80,6 +80,20 @@ public final class BinaryMask {
         return mask;
     }
 
+    /** The voxels an interactive session's object mask holds (non-zero). */
+    public static BinaryMask fromObjectMask(org.petal.ml.segment.ObjectMask mask) {
+        Box box = mask.bounds();
+        if (box.isEmpty()) {
+            return new BinaryMask(mask.geometry());
+        }
+        byte[] bits = mask.read(box);
+        boolean[] flags = new boolean[bits.length];
+        for (int n = 0; n < bits.length; n++) {
+            flags[n] = bits[n] != 0;
+        }
+        return fromArray(mask.geometry(), box, flags);
+    }
+
     /** A mask stored over {@code box} from a flag per voxel of the box (box order, see {@link Box#localIndex}). */
     public static BinaryMask fromArray(VolumeGeometry geometry, Box box, boolean[] flags) {
         if (flags.length != box.voxelCount()) {

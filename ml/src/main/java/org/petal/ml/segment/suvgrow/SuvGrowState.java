@@ -73,6 +73,29 @@ public final class SuvGrowState implements PatchModel.ObjectState {
         return result;
     }
 
+    /** Set once the first click is judged a {@link WallRefinement wall}; then its first region is recorded. */
+    private volatile boolean wall;
+    private volatile double wallFirstRegionMl = Double.NaN;
+
+    void markWall() {
+        wall = true;
+    }
+
+    boolean wall() {
+        return wall;
+    }
+
+    /** The first click's region (ml) of an object judged a wall, recorded once; NaN otherwise. */
+    double wallFirstRegionMl() {
+        return wallFirstRegionMl;
+    }
+
+    synchronized void recordWallFirstRegion(double ml) {
+        if (wall && Double.isNaN(wallFirstRegionMl)) {
+            wallFirstRegionMl = ml;
+        }
+    }
+
     /** The lower SUV threshold fixed for an include click, if that click has been seen (for tests, logs). */
     public java.util.OptionalDouble threshold(Voxel click) {
         SeedRule r = rules.get(click);

@@ -86,6 +86,23 @@ final class ThickNeighbourSplit {
         return Arrays.copyOf(seeds, count);
     }
 
+    /**
+     * The greatest depth (mm, distance to the border on the coarse grid) of what the split leaves of
+     * {@code region}: the thickness scale of the clicked structure once its thick neighbour is gone.
+     */
+    static double keptDepthMm(WindowImage img, byte[] region, int[] territory, int click, Scratch scratch) {
+        byte[] kept = region.clone();
+        remove(img, kept, territory, click, scratch);
+        int[] box = MaskBox.of(img, kept);
+        Grid grid = new Grid(img, box, 1);
+        grid.measure(kept);
+        float max = 0;
+        for (float d2 : grid.depth2) {
+            max = Math.max(max, d2);
+        }
+        return Math.sqrt(max);
+    }
+
     /** Clears the territory from {@code mask} and keeps what is still connected to the click. */
     static void remove(WindowImage img, byte[] mask, int[] territory, int click, Scratch scratch) {
         if (territory.length == 0 || click < 0) {

@@ -75,9 +75,10 @@ final class WindowPrediction {
                     NarrowCut.apply(img, mask, img.index(primary.click()), grown, scratch);
                 }
                 withoutThickNeighbour(firstRule, primary, mask);
+                recordWallFirstRegion(firstRule, mask);
             }
             for (SeedRule rule : others) {
-                growRule(organ ? rule : atObjectLevel(rule, primary), mask);
+                growRule(organ ? WallRefinement.forLaterInclude(rule, state) : atObjectLevel(rule, primary), mask);
             }
             clickSeeds = includeCount;
             continueStitched(primary, mask);
@@ -131,6 +132,10 @@ final class WindowPrediction {
             int count = 0;
             for (int v = 0; v < img.n; v++) {
                 count += region[v];
+            }
+            if (taken.length > ThinWallRule.GIVEN_AWAY * count
+                && WallRefinement.isWall(ThickNeighbourSplit.keptDepthMm(img, region, taken, click, scratch))) {
+                state.markWall();
             }
             result = ThinWallRule.tighten(img, values, firstRule, click, region, count, taken, cfg, scratch);
         }
@@ -294,6 +299,18 @@ final class WindowPrediction {
             addInclude(seeds[s]);
         }
         return grown;
+    }
+
+    /** The first region of a wall ({@link WallRefinement}), measured in the first click's own window. */
+    private void recordWallFirstRegion(SeedRule firstRule, byte[] mask) {
+        if (!state.wall() || !Double.isNaN(state.wallFirstRegionMl()) || img.index(firstRule.click()) < 0) {
+            return;
+        }
+        int n = 0;
+        for (int v = 0; v < img.n; v++) {
+            n += mask[v];
+        }
+        state.recordWallFirstRegion(n * img.sx * img.sy * img.sz / 1000.0);
     }
 
     /** Earlier windows' foreground continues here, grown with the object's first rule. */
