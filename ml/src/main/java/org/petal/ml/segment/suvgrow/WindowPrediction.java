@@ -76,9 +76,10 @@ final class WindowPrediction {
                 }
                 withoutThickNeighbour(firstRule, primary, mask);
                 recordWallFirstRegion(firstRule, mask);
+                growWallReach(firstRule, mask);
             }
             for (SeedRule rule : others) {
-                growRule(organ ? WallRefinement.forLaterInclude(rule, state) : atObjectLevel(rule, primary), mask);
+                growRule(organ ? WallRefinement.reach(rule, state) : atObjectLevel(rule, primary), mask);
             }
             clickSeeds = includeCount;
             continueStitched(primary, mask);
@@ -311,6 +312,22 @@ final class WindowPrediction {
             n += mask[v];
         }
         state.recordWallFirstRegion(n * img.sx * img.sy * img.sz / 1000.0);
+    }
+
+    /**
+     * On a wall its first grow did not follow, the first click also grows what a later include there would
+     * ({@link WallRefinement}): its own neighbourhood's interval, narrowed, within the wall's reach.
+     */
+    private void growWallReach(SeedRule firstRule, byte[] mask) {
+        int click = img.index(firstRule.click());
+        if (click < 0 || !state.wall()) {
+            return;
+        }
+        SeedRule own = OrganRules.rule(img, values, click, false, cfg, scratch);
+        SeedRule reach = WallRefinement.reach(own, state);
+        if (reach != own && reach.valid()) {
+            growRule(reach, mask);
+        }
     }
 
     /** Earlier windows' foreground continues here, grown with the object's first rule. */

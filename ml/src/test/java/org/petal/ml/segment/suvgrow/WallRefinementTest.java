@@ -46,15 +46,17 @@ class WallRefinementTest {
     }
 
     @Test
-    void later_include_clicks_on_a_cold_wall_the_first_grow_missed_follow_the_wall_beyond_a_small_neighbourhood() {
-        // Phantom 5: myocardium SUV 2.22 around blood of 1.79, liver 1.99; the first grow keeps ~200 voxels.
+    void clicks_on_a_cold_wall_the_first_grow_missed_follow_the_wall_beyond_a_small_neighbourhood() {
+        // Phantom 5: myocardium SUV 2.22 around blood of 1.79, liver 1.99; the thick-neighbour split keeps ~200
+        // voxels of the ~1,900-voxel wall (Dice 0.12 after one click, 0.42 after five with 12 mm neighbourhoods).
         Run run = fiveClicks(5);
 
-        assertThat(run.dice().get(0)).isLessThan(0.2);
+        assertThat(run.voxels().get(0)).isGreaterThan(600);
+        assertThat(run.dice().get(0)).isGreaterThan(0.3);
         assertThat(run.include().get(1)).isTrue();
         // A 12 mm neighbourhood holds at most 113 voxels of 4 mm; the wall's reach adds several times that.
         assertThat(run.voxels().get(1) - run.voxels().get(0)).isGreaterThan(400);
-        assertThat(run.dice().get(4)).isGreaterThan(0.6);  // 0.42 with 12 mm neighbourhoods
+        assertThat(run.dice().get(4)).isGreaterThan(0.6);
     }
 
     @Test
