@@ -13,10 +13,14 @@ final class NarrowCut {
 
     private NarrowCut() {}
 
-    /** @param regionCount voxels in the region (the grow's count), for the share the cut keeps */
-    static void apply(WindowImage img, byte[] mask, int click, int regionCount, Scratch scratch) {
+    /**
+     * @param regionCount voxels in the region (the grow's count), for the share the cut keeps
+     * @return whether the opening was applied; false when the region was left as it was (no interior click
+     *         to anchor the kept part on, or a cut that would keep less than {@link #MIN_KEPT})
+     */
+    static boolean apply(WindowImage img, byte[] mask, int click, int regionCount, Scratch scratch) {
         if (click < 0 || mask[click] == 0 || !interior(img, mask, click)) {
-            return;  // a click on the region's own rim: nothing to anchor the kept part on
+            return false;  // a click on the region's own rim: nothing to anchor the kept part on
         }
         int[] box = MaskBox.of(img, mask);
         int w = img.w;
@@ -67,7 +71,7 @@ final class NarrowCut {
             }
         }
         if (kept < MIN_KEPT * regionCount) {
-            return;
+            return false;
         }
         for (int k = k0; k <= k1; k++) {
             for (int j = j0; j <= j1; j++) {
@@ -77,6 +81,7 @@ final class NarrowCut {
                 }
             }
         }
+        return true;
     }
 
     /**
