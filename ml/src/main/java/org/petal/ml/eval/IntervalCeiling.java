@@ -9,6 +9,7 @@ import org.petal.ml.morph.Connectivity;
 import org.petal.ml.segment.Box;
 import org.petal.ml.segment.PointPrompt;
 import org.petal.ml.segment.Voxel;
+import org.petal.ml.segment.suvgrow.SuvGrowModel;
 import org.petal.ml.volume.PetVolume;
 import org.petal.ml.volume.VolumeGeometry;
 
@@ -22,7 +23,7 @@ import org.petal.ml.volume.VolumeGeometry;
  * picks the interval: it is told the answer. Refinement clicks can still beat it (a union of grows, a split),
  * but a label whose ceiling is low is one the image does not separate by uptake, and an engine needs a
  * shape prior there, not another threshold rule. Values are read raw, or as the 3×3×3 mean the organ grow
- * decides on (edge voxels of the box average their in-box neighbours).
+ * decides on ({@link SuvGrowModel#decisionValues}, the engine's own smoothing).
  */
 public final class IntervalCeiling {
 
@@ -48,10 +49,7 @@ public final class IntervalCeiling {
         }
         VolumeGeometry g = pet.geometry();
         Box box = target.boundingBox().grow(MARGIN).intersect(Box.of(g));
-        float[] values = read(pet, box);
-        if (smoothed) {
-            values = mean3(values, box.width(), box.height(), box.depth());
-        }
+        float[] values = SuvGrowModel.decisionValues(pet, box, smoothed);
         boolean[] truth = target.toArray(box);
         Voxel c = click.get().voxel();
         int seed = box.localIndex(c.i(), c.j(), c.k());
@@ -77,19 +75,6 @@ public final class IntervalCeiling {
         return Optional.of(best);
     }
 
-    private static float[] read(PetVolume pet, Box box) {
-        float[] v = new float[Math.toIntExact(box.voxelCount())];
-        int n = 0;
-        for (int k = box.k0(); k < box.k1(); k++) {
-            for (int j = box.j0(); j < box.j1(); j++) {
-                for (int i = box.i0(); i < box.i1(); i++) {
-                    v[n++] = pet.get(i, j, k);
-                }
-            }
-        }
-        return v;
-    }
-
     private static float[] truthValues(float[] values, boolean[] truth) {
         int n = 0;
         for (boolean t : truth) {
@@ -107,29 +92,6 @@ public final class IntervalCeiling {
 
     private static float quantile(float[] sorted, double q) {
         return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
-    }
-
-    /** The 3×3×3 mean over in-box neighbours. */
-    static float[] mean3(float[] in, int w, int h, int d) {
-        float[] out = new float[in.length];
-        for (int k = 0; k < d; k++) {
-            for (int j = 0; j < h; j++) {
-                for (int i = 0; i < w; i++) {
-                    double sum = 0;
-                    int n = 0;
-                    for (int dk = Math.max(0, k - 1); dk <= Math.min(d - 1, k + 1); dk++) {
-                        for (int dj = Math.max(0, j - 1); dj <= Math.min(h - 1, j + 1); dj++) {
-                            for (int di = Math.max(0, i - 1); di <= Math.min(w - 1, i + 1); di++) {
-                                sum += in[di + w * (dj + h * dk)];
-                                n++;
-                            }
-                        }
-                    }
-                    out[i + w * (j + h * k)] = (float) (sum / n);
-                }
-            }
-        }
-        return out;
     }
 
     /** A breadth-first grow over the box, reusing its queue and visit marks between intervals. */

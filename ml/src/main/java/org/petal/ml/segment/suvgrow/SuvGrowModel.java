@@ -39,6 +39,18 @@ public final class SuvGrowModel implements PatchModel {
         this.config = Objects.requireNonNull(config);
     }
 
+    /**
+     * The values the engine decides on over a box of the volume: raw SUV (lesions) or its 3×3×3 mean (organs,
+     * edge voxels averaging their in-box neighbours), box order. For tools that measure against the engine.
+     */
+    public static float[] decisionValues(PetVolume volume, org.petal.ml.segment.Box box, boolean smoothed) {
+        if (smoothed) {
+            return WindowImage.readSmoothed(volume, box).smoothed(null);  // computed by readSmoothed, own array
+        }
+        WindowImage img = WindowImage.read(volume, box, Scratch.get());
+        return java.util.Arrays.copyOf(img.suv, img.n);  // scratch memory, possibly longer: copy the box out
+    }
+
     public SuvGrowConfig config() {
         return config;
     }

@@ -90,6 +90,20 @@ public final class SuvGrowState implements PatchModel.ObjectState {
         return wallFirstRegionMl;
     }
 
+    private SeedRule firstClickReach;
+
+    /**
+     * What the first click of a wall adds within the wall's reach ({@link WallRefinement}), worked out once
+     * by the first window that holds the click: its neighbourhood statistics take an organ grow of the whole
+     * window, which every later interaction would otherwise repeat.
+     */
+    synchronized SeedRule firstClickReach(java.util.function.Supplier<SeedRule> compute) {
+        if (firstClickReach == null) {
+            firstClickReach = compute.get();
+        }
+        return firstClickReach;
+    }
+
     synchronized void recordWallFirstRegion(double ml) {
         if (wall && Double.isNaN(wallFirstRegionMl)) {
             wallFirstRegionMl = ml;

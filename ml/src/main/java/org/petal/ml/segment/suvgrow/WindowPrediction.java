@@ -338,9 +338,12 @@ final class WindowPrediction {
         if (click < 0 || !state.wall()) {
             return;
         }
-        SeedRule own = OrganRules.rule(img, values, click, false, cfg, scratch);
-        SeedRule reach = WallRefinement.reach(own, state);
-        if (reach != own && reach.valid()) {
+        SeedRule reach = state.firstClickReach(() -> {
+            SeedRule own = OrganRules.rule(img, values, click, false, cfg, scratch);
+            SeedRule wide = WallRefinement.reach(own, state);
+            return wide != own && wide.valid() ? wide : SeedRule.background(firstRule.click());
+        });
+        if (reach.valid()) {
             growRule(reach, mask);
         }
     }
