@@ -7,7 +7,12 @@ package org.petal.ml.segment.suvgrow;
  * its voxels that way). Here the voxels just outside the region (6-connected) whose SUV is at least
  * half-way between the region's mean and its surround's join; for an organ colder than its surround (the
  * lungs), those at most half-way. The surround is sampled {@link #SURROUND_STEPS} voxels further out along
- * the axis that leaves the region, past the blurred edge. One layer at most joins, so it cannot flood.
+ * the axis that leaves the region, past the blurred edge, and each rim voxel is judged against its own
+ * sample: a myocardial wall has lung (SUV 0.5) outside and blood (1.5–2) inside, and one level from the mean
+ * of both sides let the blurred fringe of the cavity join as a layer of blood (heart 0.819 → 0.824 at 5
+ * clicks, right kidney 0.896 → 0.904 on the 20 phantoms of seed 42). A rim voxel whose sample is missing
+ * (window edge, or the sample lies in the region) uses the mean of all samples. One layer at most joins, so
+ * it cannot flood.
  *
  * <p>Cost: one pass over the region's bounding box (plus one voxel) and one over the rim voxels found; the
  * organ's interior is read once for its mean, never expanded (a liver at 2 mm is ~170 k voxels).
@@ -31,6 +36,7 @@ final class RimCompletion {
         int plane = w * h;
         float[] v = img.suv;
         int[] rim = scratch.ints(1, img.n);
+        int[] far = scratch.ints(2, img.n);  // per rim voxel: its surround sample, or −1
         int rimCount = 0;
         double inside = 0;
         long insideCount = 0;
@@ -57,10 +63,12 @@ final class RimCompletion {
                     if (out == 0) {
                         continue;
                     }
+                    int sample = x + SURROUND_STEPS * out;
+                    boolean sampled = inWindow(img, i, j, k, out, SURROUND_STEPS) && mask[sample] == 0;
+                    far[rimCount] = sampled ? sample : -1;
                     rim[rimCount++] = x;
-                    int far = x + SURROUND_STEPS * out;
-                    if (inWindow(img, i, j, k, out, SURROUND_STEPS) && mask[far] == 0) {
-                        surround += v[far];
+                    if (sampled) {
+                        surround += v[sample];
                         surroundCount++;
                     }
                 }
@@ -71,15 +79,22 @@ final class RimCompletion {
         }
         double regionMean = inside / insideCount;
         double surroundMean = surround / surroundCount;
-        float level = (float) (surroundMean + FRACTION * (regionMean - surroundMean));
-        // A cold organ (the lungs) in warmer tissue has a rim brighter than itself: the half-way test flips.
-        boolean warmOrgan = regionMean >= surroundMean;
         for (int q = 0; q < rimCount; q++) {
             int x = rim[q];
-            if (warmOrgan ? v[x] >= level : v[x] <= level) {
+            double outside = far[q] >= 0 ? v[far[q]] : surroundMean;
+            if (closerToRegion(v[x], regionMean, outside)) {
                 mask[x] = 1;  // rim voxels were found against the region before this pass: one layer only
             }
         }
+    }
+
+    /**
+     * Whether a rim value lies at least half-way from the surround to the region: above the half-way level
+     * when the region is the warmer side, at most that level when it is the colder (the lungs in the body).
+     */
+    static boolean closerToRegion(float value, double regionMean, double surround) {
+        double level = surround + FRACTION * (regionMean - surround);
+        return regionMean >= surround ? value >= level : value <= level;
     }
 
     /** Whether stepping {@code steps} times by {@code out} (±1, ±w, ±w·h) from (i, j, k) stays in the window. */

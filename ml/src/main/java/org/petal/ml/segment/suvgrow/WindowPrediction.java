@@ -197,9 +197,9 @@ final class WindowPrediction {
     }
 
     /**
-     * A lowered interval that more than {@link #LEAK_GROWTH} times enlarges the object has reached a
-     * neighbouring structure through the rim: keep the original interval and let the local grows add the
-     * clicked part instead.
+     * A lowered interval that more than {@link #LEAK_GROWTH} times enlarges the object, or whose grow lies
+     * partly far from the old one ({@link FarGrowth}, organs), has reached a neighbouring structure through
+     * the rim: keep the original interval and let the local grows add the clicked part instead.
      */
     private SeedRule withoutLeak(SeedRule original, SeedRule adjusted) {
         if (adjusted.lo() >= original.lo()) {
@@ -211,8 +211,11 @@ final class WindowPrediction {
         }
         byte[] probe = new byte[img.n];
         int before = RegionGrower.grow(img, values, original.lo(), original.hi(), seed, 1, -1, 0, cfg.connectivity(), probe, scratch);
-        java.util.Arrays.fill(probe, (byte) 0);
-        int after = RegionGrower.grow(img, values, adjusted.lo(), adjusted.hi(), seed, 1, -1, 0, cfg.connectivity(), probe, scratch);
+        byte[] probeAfter = new byte[img.n];
+        int after = RegionGrower.grow(img, values, adjusted.lo(), adjusted.hi(), seed, 1, -1, 0, cfg.connectivity(), probeAfter, scratch);
+        if (organ && FarGrowth.count(img, probe, probeAfter, scratch) > FarGrowth.LEAK_SHARE * before) {
+            return original;
+        }
         if (organ) {
             // Against the organ, not against a flood: what a thick neighbour took is in both grows.
             int taken = territory(original, null).length;

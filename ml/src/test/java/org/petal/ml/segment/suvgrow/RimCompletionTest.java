@@ -72,4 +72,35 @@ class RimCompletionTest {
         int[] counts = complete(shells(0.5f, 0.9f, 1.9f, 2f));
         assertThat(counts[1]).isEqualTo(8 * 8 * 8 + 6 * 8 * 8);
     }
+
+    /**
+     * A wall (x = 11–13, SUV 3) between lung (0.5, x below 10) and blood (2, x above 14). Each side is judged
+     * against its own surround: the lung side's blurred voxel (1.8) is past half-way to the wall (1.75) and
+     * joins; the cavity side's (2.3) is short of half-way from the blood (2.5) and stays out. One level from
+     * the mean of both sides (1.25 → 2.1) would have taken the cavity's fringe and left the lung side's out.
+     */
+    @Test
+    void eachSideOfAWallIsJudgedAgainstItsOwnSurround() {
+        VolumeGeometry g = VolumeGeometry.axisAligned(N, N, N, 2, 2, 2, new double[3]);
+        float[] v = new float[N * N * N];
+        for (int k = 0; k < N; k++) {
+            for (int j = 0; j < N; j++) {
+                for (int i = 0; i < N; i++) {
+                    v[g.index(i, j, k)] = i < 10 ? 0.5f : i == 10 ? 1.8f : i <= 13 ? 3f : i == 14 ? 2.3f : 2f;
+                }
+            }
+        }
+        PetVolume pet = new PetVolume(g, v, PetUnit.SUV_BW, null);
+        Scratch scratch = new Scratch();
+        WindowImage img = WindowImage.read(pet, Box.of(g), scratch);
+        byte[] mask = new byte[img.n];
+        for (int x = 0; x < img.n; x++) {
+            mask[x] = (byte) (v[x] == 3f ? 1 : 0);
+        }
+
+        RimCompletion.complete(img, mask, scratch);
+
+        assertThat(mask[g.index(10, 12, 12)]).as("lung side, 1.8 against 0.5").isEqualTo((byte) 1);
+        assertThat(mask[g.index(14, 12, 12)]).as("cavity side, 2.3 against 2").isEqualTo((byte) 0);
+    }
 }
