@@ -8,7 +8,8 @@ package org.petal.ml.segment.suvgrow;
  * next to the old region; a leak adds voxels that are far from it.
  *
  * <p>Breadth-first search from the old region through the new voxels (6-connected), {@link #REACH_MM} deep;
- * cost: one pass over the window and a visit of each new voxel at most once.
+ * cost: one pass over the window and a visit of each new voxel at most once. The new grow is its own visit
+ * mark (a reached voxel is cleared from it), so nothing of window size is allocated.
  */
 final class FarGrowth {
 
@@ -27,7 +28,8 @@ final class FarGrowth {
 
     /**
      * @param before the old grow (not modified)
-     * @param after  the new grow, a superset of {@code before} (not modified)
+     * @param after  the new grow, a superset of {@code before}; consumed: the new voxels found near the old
+     *               grow are cleared from it
      * @return how many voxels of {@code after} are not within {@link #REACH_MM} of {@code before}
      */
     static int count(WindowImage img, byte[] before, byte[] after, Scratch scratch) {
@@ -36,15 +38,13 @@ final class FarGrowth {
         int plane = w * h;
         int steps = (int) Math.round(REACH_MM / Math.min(img.sx, Math.min(img.sy, img.sz)));
         int[] queue = scratch.ints(1, img.n);
-        byte[] seen = new byte[img.n];
         int tail = 0;
         int added = 0;
         for (int v = 0; v < img.n; v++) {
-            if (after[v] != 0 && before[v] == 0) {
-                added++;
-            } else if (before[v] != 0) {
-                seen[v] = 1;
+            if (before[v] != 0) {
                 queue[tail++] = v;
+            } else if (after[v] != 0) {
+                added++;
             }
         }
         int head = 0;
@@ -58,8 +58,8 @@ final class FarGrowth {
                 int k = v / plane;
                 for (int s = 0; s < 6; s++) {
                     int u = neighbour(v, s, i, j, k, img);
-                    if (u >= 0 && seen[u] == 0 && after[u] != 0) {
-                        seen[u] = 1;
+                    if (u >= 0 && after[u] != 0 && before[u] == 0) {
+                        after[u] = 0;
                         queue[tail++] = u;
                         reached++;
                     }

@@ -211,7 +211,11 @@ final class WindowPrediction {
         }
         byte[] probe = new byte[img.n];
         int before = RegionGrower.grow(img, values, original.lo(), original.hi(), seed, 1, -1, 0, cfg.connectivity(), probe, scratch);
-        byte[] probeAfter = new byte[img.n];
+        // Organs keep the old grow for the far-growth test; a lesion's probe is reused.
+        byte[] probeAfter = organ ? new byte[img.n] : probe;
+        if (!organ) {
+            java.util.Arrays.fill(probe, (byte) 0);
+        }
         int after = RegionGrower.grow(img, values, adjusted.lo(), adjusted.hi(), seed, 1, -1, 0, cfg.connectivity(), probeAfter, scratch);
         if (organ && FarGrowth.count(img, probe, probeAfter, scratch) > FarGrowth.LEAK_SHARE * before) {
             return original;
